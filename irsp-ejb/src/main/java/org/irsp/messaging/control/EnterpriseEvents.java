@@ -1,0 +1,50 @@
+package org.irsp.messaging.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import jakarta.inject.Inject;
+import org.irsp.codes.Timestamps;
+
+/**
+ * Publishes §15.2 events on the {@code irsp.events} topic: the JSON body plus eventType, entityType and
+ * entityId as String properties for selectors. Sent in the caller's transaction.
+ */
+@Stateless
+public class EnterpriseEvents {
+
+    @Resource(lookup = Jms.CONNECTION_FACTORY)
+    ConnectionFactory factory;
+
+    @Inject
+    Clock clock;
+
+    public void publish(String eventType, String entityType, String entityId, JsonObject data) {
+        String body = Json.createObjectBuilder()
+                .add("eventType", eventType)
+                .add("entityType", entityType)
+                .add("entityId", entityId)
+                .add("ts", Timestamps.format(clock.instant()))
+                .add("data", data)
+                .build()
+                .toString();
+        try (JMSContext jms = factory.createContext()) {
+            TextMessage message = jms.createTextMessage(body);
+            message.setStringProperty("eventType", eventType);
+            message.setStringProperty("entityType", entityType);
+            message.setStringProperty("entityId", entityId);
+            jms.createProducer().send(jms.createTopic(Jms.EVENTS_TOPIC), message);
+        } catch (jakarta.jms.JMSException e) {
+            throw new jakarta.jms.JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    public void publish(String eventType, String entityType, String entityId) {
+        publish(eventType, entityType, entityId, Json.createObjectBuilder().build());
+    }
+}

@@ -1,0 +1,34 @@
+package org.irsp.messaging.control;
+
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+
+/**
+ * The application's one JMS connection factory, provided by the Artemis resource adapter
+ * {@code irsp-ra}. XA: a message sent inside a boundary's transaction leaves only on commit.
+ */
+@ConnectionFactoryDefinition(
+        name = Jms.CONNECTION_FACTORY,
+        interfaceName = "jakarta.jms.ConnectionFactory",
+        resourceAdapter = Jms.RESOURCE_ADAPTER,
+        transactionSupport = TransactionSupportLevel.XATransaction,
+        minPoolSize = 0,
+        maxPoolSize = 32)
+public final class Jms {
+
+    public static final String CONNECTION_FACTORY = "java:app/jms/irspCF";
+    public static final String RESOURCE_ADAPTER = "irsp-ra";
+
+    /** Enterprise inbound pushes (§15.1). */
+    public static final String PUSH_QUEUE = "irsp.push.inbound";
+    /** Enterprise events (§15.2). */
+    public static final String EVENTS_TOPIC = "irsp.events";
+    /** Internal: frames and commands for connections, consumed by every node (the cluster seam). */
+    public static final String CONNECTIONS_TOPIC = "irsp.connections";
+    /** Internal: prefix of the per-entity offline queues. */
+    public static final String OFFLINE_PREFIX = "irsp.offline.";
+    /** Internal: where the broker moves expired offline items. */
+    public static final String EXPIRED_QUEUE = "irsp.expired";
+
+    private Jms() {}
+}

@@ -1,0 +1,128 @@
+package org.irsp.registration.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorColumn;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A registered user or device: its hashed credential, status, accept policy and the login lockout
+ * counter of §8.1. The lockout rules live here, not in the login boundary.
+ */
+@Entity
+@Table(name = "IRSP_ACCOUNT")
+@Inheritance(strategy = InheritanceType.SINGLE_TABLE)
+@DiscriminatorColumn(name = "KIND")
+public abstract class Account {
+
+    @Id
+    @Column(length = 200)
+    private String id;
+
+    @Column(nullable = false, length = 400)
+    private String credentialHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountStatus status = AccountStatus.ENABLED;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AcceptPolicy acceptPolicy = AcceptPolicy.APPROVAL;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private int failedLogins;
+    private Instant failureWindowStart;
+    private Instant lockedUntil;
+
+    protected Account() {}
+
+    protected Account(String id, String credentialHash, Instant createdAt) {
+        this.id = id;
+        this.credentialHash = credentialHash;
+        this.createdAt = createdAt;
+    }
+
+    public abstract EntityType type();
+
+    public EntityRef ref() {
+        return new EntityRef(type(), id);
+    }
+
+    /** Remaining lock time, if the ID is locked at {@code now}. */
+    public Optional<Duration> lockRemaining(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil)
+                ? Optional.of(Duration.between(now, lockedUntil))
+                : Optional.empty();
+    }
+
+    /** Counts a failed login (a 401); the maxFailures-th within the window locks the ID. */
+    public void recordLoginFailure(Instant now, LockoutPolicy policy) {
+        if (failureWindowStart == null || !now.isBefore(failureWindowStart.plus(policy.window()))) {
+            failureWindowStart = now;
+            failedLogins = 0;
+        }
+        failedLogins++;
+        if (failedLogins >= policy.maxFailures()) {
+            lockedUntil = now.plus(policy.lockFor());
+            failedLogins = 0;
+            failureWindowStart = null;
+        }
+    }
+
+    public void recordLoginSuccess() {
+        failedLogins = 0;
+        failureWindowStart = null;
+        lockedUntil = null;
+    }
+
+    public boolean isEnabled() {
+        return status == AccountStatus.ENABLED;
+    }
+
+    public void disable() {
+        status = AccountStatus.DISABLED;
+    }
+
+    public void enable() {
+        status = AccountStatus.ENABLED;
+    }
+
+    public void changeCredential(String newHash) {
+        this.credentialHash = newHash;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String credentialHash() {
+        return credentialHash;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public AcceptPolicy acceptPolicy() {
+        return acceptPolicy;
+    }
+
+    public void acceptPolicy(AcceptPolicy acceptPolicy) {
+        this.acceptPolicy = acceptPolicy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

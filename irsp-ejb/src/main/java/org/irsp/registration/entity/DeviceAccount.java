@@ -1,0 +1,86 @@
+package org.irsp.registration.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Lob;
+import java.time.Instant;
+import java.util.List;
+
+/** A registered device (§7.2): its description, owner, default policy and hashed verification code. */
+@Entity
+@DiscriminatorValue("DEVICE")
+public class DeviceAccount extends Account {
+
+    private String deviceType;
+    private String manufacturer;
+    private String model;
+    private String serialNo;
+    private String firmwareVersion;
+    private String name;
+
+    @Lob
+    @Column(name = "SERVICE_TYPES")
+    private String serviceTypesText = "";
+
+    private String owner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private DefaultPolicy defaultPolicy = DefaultPolicy.RELATED_ONLY;
+
+    @Column(length = 400)
+    private String verificationCodeHash;
+
+    protected DeviceAccount() {}
+
+    public DeviceAccount(String deviceId, String secretHash, Instant createdAt, DeviceDescription description,
+            String verificationCodeHash) {
+        super(deviceId, secretHash, createdAt);
+        describe(description);
+        this.verificationCodeHash = verificationCodeHash;
+    }
+
+    @Override
+    public EntityType type() {
+        return EntityType.DEVICE;
+    }
+
+    public final void describe(DeviceDescription d) {
+        this.deviceType = d.deviceType();
+        this.manufacturer = d.manufacturer();
+        this.model = d.model();
+        this.serialNo = d.serialNo();
+        this.firmwareVersion = d.firmwareVersion();
+        this.name = d.name();
+        serviceTypes(d.serviceTypes());
+    }
+
+    public DeviceDescription description() {
+        return new DeviceDescription(deviceType, manufacturer, model, serialNo, firmwareVersion, name, serviceTypes());
+    }
+
+    public List<String> serviceTypes() {
+        return serviceTypesText == null || serviceTypesText.isEmpty()
+                ? List.of()
+                : List.of(serviceTypesText.split("\u0000", -1));
+    }
+
+    public final void serviceTypes(List<String> types) {
+        this.serviceTypesText = String.join("\u0000", types);
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public DefaultPolicy defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    public String verificationCodeHash() {
+        return verificationCodeHash;
+    }
+}

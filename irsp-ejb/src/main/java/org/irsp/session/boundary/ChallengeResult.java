@@ -1,0 +1,3 @@
+package org.irsp.session.boundary;
+
+public record ChallengeResult(String nonce, String salt, int iterations, String algorithm, int expiresIn) {}

@@ -1,0 +1,143 @@
+package org.irsp.session.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.irsp.audit.control.AuditLog;
+import org.irsp.codes.CloseCode;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.codes.Timestamps;
+import org.irsp.registration.entity.AccountDeleted;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.EntityType;
+import org.irsp.session.control.ConnectionChannel;
+import org.irsp.session.control.SessionSettings;
+import org.irsp.session.control.Tokens;
+import org.irsp.session.entity.ConnectionCommand;
+import org.irsp.session.entity.LoginSession;
+
+/** Token authentication, connId binding (§8.4), session end, and DELETE /sessions (§8.6). */
+@Stateless
+public class Sessions {
+
+    @PersistenceContext EntityManager em;
+    @Inject SessionSettings settings;
+    @Inject ConnectionChannel connections;
+    @Inject AuditLog audit;
+    @Inject Clock clock;
+
+    public Caller authenticate(String token) {
+        Instant now = clock.instant();
+        LoginSession s = token == null ? null : byToken(token);
+        if (s == null || !s.isActive(now, settings.idleTimeout())) {
+            throw new IrspException(RetCode.UNAUTHORIZED, "missing, unknown or ended token");
+        }
+        s.touch(now);
+        return new Caller(s.entity(), s.connId());
+    }
+
+    /** §8.4 checks after the body: 481, 401, 409; a device's older connection is replaced (4001). */
+    public Bound bind(String connId, String token) {
+        Instant now = clock.instant();
+        LoginSession s = em.find(LoginSession.class, connId);
+        if (s == null || !s.isInBindWindow(now, settings.bindWindow())) {
+            throw new IrspException(RetCode.CONN_UNKNOWN, "connId unknown, ended or outside the bind window");
+        }
+        if (token == null || !s.hasTokenDigest(Tokens.digest(token))) {
+            throw new IrspException(RetCode.UNAUTHORIZED, "token missing or not of this connId's session");
+        }
+        if (s.isBound()) {
+            throw new IrspException(RetCode.CONFLICT, "connId already bound");
+        }
+        s.bind(now);
+        try {
+            em.flush();
+        } catch (OptimisticLockException raced) {
+            throw new IrspException(RetCode.CONFLICT, "connId already bound");
+        }
+        if (s.entity().type() == EntityType.DEVICE) {
+            replaceOlderConnections(s, now);
+        }
+        return new Bound(s.entity(), connId, settings.heartbeatSeconds());
+    }
+
+    private void replaceOlderConnections(LoginSession bound, Instant now) {
+        for (LoginSession older : boundSessionsOf(bound.entity())) {
+            if (!older.connId().equals(bound.connId())) {
+                older.end(now);
+                String replaced = Json.createObjectBuilder().add("type", "ConnectionReplaced")
+                        .add("body", Json.createObjectBuilder().add("ts", Timestamps.format(now))).build().toString();
+                connections.send(ConnectionCommand.close(bound.entity(), older.connId(), replaced,
+                        CloseCode.REPLACED.code(), "replaced"));
+            }
+        }
+    }
+
+    /** The WebSocket of {@code connId} closed: the session and its token end (§8.3). */
+    public void end(String connId) {
+        LoginSession s = em.find(LoginSession.class, connId);
+        if (s != null) {
+            s.end(clock.instant());
+        }
+    }
+
+    /** DELETE /sessions/{connId}: one's own session is a logout, another of the same entity a kick. */
+    public void delete(String connId, Caller caller, String clientIp) {
+        LoginSession s = em.find(LoginSession.class, connId);
+        if (s == null || s.isEnded() || !s.entity().equals(caller.entity())) {
+            throw new IrspException(RetCode.NOT_FOUND, "unknown session");
+        }
+        boolean own = connId.equals(caller.connId());
+        boolean bound = s.isBound();
+        s.end(clock.instant());
+        if (bound) {
+            connections.send(own
+                    ? ConnectionCommand.close(s.entity(), connId, null, CloseCode.LOGOUT.code(), "logout")
+                    : ConnectionCommand.close(s.entity(), connId, null, CloseCode.KICKED.code(), "kicked"));
+        }
+        audit.record(caller.entity().id(), clientIp, own ? "logout" : "kick", 200, connId);
+    }
+
+    public void onAccountDeleted(@Observes AccountDeleted deleted) {
+        Instant now = clock.instant();
+        for (LoginSession s : liveSessionsOf(deleted.entity())) {
+            if (s.isBound()) {
+                connections.send(ConnectionCommand.close(s.entity(), s.connId(), null, CloseCode.KICKED.code(), "kicked"));
+            }
+            s.end(now);
+        }
+    }
+
+    /** At start-up no WebSocket survives: sessions left bound by a previous run end now. */
+    public int endOrphanedBindings() {
+        return em.createQuery("update LoginSession s set s.endedAt = :now where s.boundAt is not null and s.endedAt is null")
+                .setParameter("now", clock.instant())
+                .executeUpdate();
+    }
+
+    private List<LoginSession> boundSessionsOf(EntityRef entity) {
+        return liveSessionsOf(entity).stream().filter(LoginSession::isBound).toList();
+    }
+
+    private List<LoginSession> liveSessionsOf(EntityRef entity) {
+        return em.createQuery("select s from LoginSession s where s.entityType = :t and s.entityId = :id and s.endedAt is null",
+                        LoginSession.class)
+                .setParameter("t", entity.type())
+                .setParameter("id", entity.id())
+                .getResultList();
+    }
+
+    private LoginSession byToken(String token) {
+        return em.createQuery("select s from LoginSession s where s.tokenDigest = :d", LoginSession.class)
+                .setParameter("d", Tokens.digest(token))
+                .getResultStream().findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,65 @@
+package org.irsp.session.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.irsp.audit.control.AuditLog;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.registration.control.Accounts;
+import org.irsp.registration.entity.Account;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.session.boundary.LoginResult;
+import org.irsp.session.entity.Challenge;
+import org.irsp.session.entity.LoginSession;
+
+/**
+ * The committed consequences of a login attempt, each in its own transaction: a failure is counted
+ * (and may lock the ID) although the attempt is refused; a nonce is consumed by any attempt.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class LoginOutcomes {
+
+    @PersistenceContext EntityManager em;
+    @Inject Accounts accounts;
+    @Inject SessionSettings settings;
+    @Inject AuditLog audit;
+    @Inject Clock clock;
+
+    public LoginResult succeeded(EntityRef entity, String clientIp) {
+        Instant now = clock.instant();
+        accounts.get(entity).recordLoginSuccess();
+        String connId = Tokens.connId();
+        String token = Tokens.token();
+        em.persist(new LoginSession(connId, Tokens.digest(token), entity, now));
+        audit.record(entity.id(), clientIp, "login", 200, null);
+        return new LoginResult(entity, connId, token, settings.heartbeatSeconds(), settings.bindWindowSeconds());
+    }
+
+    /** Counts the failure and returns the 401 to throw. */
+    public IrspException failed(EntityRef entity, String clientIp, String why) {
+        Account account = accounts.get(entity);
+        Instant now = clock.instant();
+        account.recordLoginFailure(now, settings.lockout());
+        audit.record(entity.id(), clientIp, "login", 401, why);
+        if (account.lockRemaining(now).isPresent()) {
+            audit.record(entity.id(), clientIp, "lockout", 429, null);
+        }
+        return new IrspException(RetCode.UNAUTHORIZED, "authentication failed");
+    }
+
+    public Optional<Challenge> consumeNonce(String nonce) {
+        Challenge c = em.find(Challenge.class, nonce);
+        if (c != null) {
+            em.remove(c);
+        }
+        return Optional.ofNullable(c);
+    }
+}

@@ -1,0 +1,107 @@
+package org.irsp.session.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.EntityType;
+
+/**
+ * A login (§8.3): {entity, connId, token}. The connId is bindable once within the bind window; an
+ * unbound session serves REST until it idles out; a bound one lives as long as its WebSocket.
+ * Only a SHA-256 digest of the token is stored.
+ */
+@Entity
+@Table(name = "IRSP_SESSION", indexes = {@Index(columnList = "tokenDigest", unique = true),
+        @Index(columnList = "entityId")})
+public class LoginSession {
+
+    @Id
+    @Column(length = 22)
+    private String connId;
+
+    @Column(nullable = false, length = 64)
+    private String tokenDigest;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private EntityType entityType;
+
+    @Column(nullable = false, length = 200)
+    private String entityId;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant lastUsedAt;
+    private Instant boundAt;
+    private Instant endedAt;
+
+    @Version
+    private long version;
+
+    protected LoginSession() {}
+
+    public LoginSession(String connId, String tokenDigest, EntityRef entity, Instant now) {
+        this.connId = connId;
+        this.tokenDigest = tokenDigest;
+        this.entityType = entity.type();
+        this.entityId = entity.id();
+        this.createdAt = now;
+        this.lastUsedAt = now;
+    }
+
+    public EntityRef entity() {
+        return new EntityRef(entityType, entityId);
+    }
+
+    /** Whether the token still authenticates REST calls at {@code now}. */
+    public boolean isActive(Instant now, Duration idleTimeout) {
+        return endedAt == null && (boundAt != null || now.isBefore(lastUsedAt.plus(idleTimeout)));
+    }
+
+    /** §8.3/§8.4 481: the connId is bindable while the session lives and the window is open. */
+    public boolean isInBindWindow(Instant now, Duration bindWindow) {
+        return endedAt == null && now.isBefore(createdAt.plus(bindWindow));
+    }
+
+    public boolean isBound() {
+        return boundAt != null && endedAt == null;
+    }
+
+    public boolean hasTokenDigest(String digest) {
+        return java.security.MessageDigest.isEqual(tokenDigest.getBytes(), digest.getBytes());
+    }
+
+    public void bind(Instant now) {
+        if (boundAt != null) {
+            throw new IllegalStateException("already bound");
+        }
+        boundAt = now;
+    }
+
+    public void touch(Instant now) {
+        lastUsedAt = now;
+    }
+
+    public void end(Instant now) {
+        if (endedAt == null) {
+            endedAt = now;
+        }
+    }
+
+    public boolean isEnded() {
+        return endedAt != null;
+    }
+
+    public String connId() {
+        return connId;
+    }
+}

@@ -1,0 +1,110 @@
+package org.irsp.rest;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.Set;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.protocol.JsonFields;
+import org.irsp.registration.boundary.AccountPatch;
+import org.irsp.registration.boundary.AccountRecords;
+import org.irsp.registration.boundary.DeviceRegistration;
+import org.irsp.registration.boundary.Registrations;
+import org.irsp.registration.entity.DeviceDescription;
+import org.irsp.registration.entity.EntityRef;
+
+/** §7 device accounts: POST /devices, GET/PATCH/DELETE /devices/{deviceId}, PUT /devices/{deviceId}/secret. */
+@Path("devices")
+@Produces(MediaType.APPLICATION_JSON)
+public class DevicesResource {
+
+    private static final int ANY = Integer.MAX_VALUE;
+
+    @Inject Registrations registrations;
+    @Inject AccountRecords records;
+    @Inject ServerIdentity identity;
+    @Inject Clock clock;
+    @Context HttpServletRequest http;
+    @Context UriInfo uri;
+    @Context ContainerRequestContext request;
+
+    @POST
+    public Response register(String body) {
+        registrations.admit(http.getRemoteAddr());
+        JsonFields f = JsonFields.parse(body);
+        String deviceId = f.string("deviceId", 0, ANY);
+        var description = new DeviceDescription(f.string("deviceType", 1, 128), f.string("manufacturer", 1, 64),
+                f.string("model", 1, 64), f.optionalString("serialNo", 0, 64).orElse(null),
+                f.optionalString("firmwareVersion", 0, 32).orElse(null), f.optionalString("name", 1, 64).orElse(null),
+                f.optionalStrings("serviceTypes", 32, 1, 128).orElse(null));
+        var r = new DeviceRegistration(deviceId, description, f.string("secret", 0, ANY),
+                f.optionalString("verificationCode", 0, ANY).orElse(null), f.optionalString("certificate", 0, ANY).orElse(null));
+        var registered = registrations.registerDevice(r, http.getRemoteAddr());
+        var reply = AccountJson.registered("deviceId", registered.entity().id(), identity.domain(), clock.instant(), uri);
+        if (registered.generatedVerificationCode() != null) {
+            reply.add("verificationCode", registered.generatedVerificationCode());
+        }
+        return Replies.ok(reply);
+    }
+
+    @GET
+    @Path("{deviceId}")
+    @Authenticated
+    public Response read(@PathParam("deviceId") String deviceId) {
+        return Replies.ok(AccountJson.record(records.read(device(deviceId), caller())));
+    }
+
+    @PATCH
+    @Path("{deviceId}")
+    @Authenticated
+    public Response patch(@PathParam("deviceId") String deviceId, String body) {
+        JsonFields f = JsonFields.parse(body);
+        f.forbid(Set.of("deviceId", "deviceType", "manufacturer", "model", "serialNo", "secret", "verificationCode",
+                "certificate", "owner", "defaultPolicy", "createdAt", "retCode"));
+        var p = new AccountPatch(null, null, null, f.optionalEnum("acceptPolicy", UsersResource.ACCEPT_POLICIES).orElse(null),
+                f.optionalString("name", 1, 64).orElse(null), f.optionalString("firmwareVersion", 0, 32).orElse(null),
+                f.optionalStrings("serviceTypes", 32, 1, 128).orElse(null));
+        return Replies.ok(AccountJson.record(records.patch(device(deviceId), caller(), p)));
+    }
+
+    @DELETE
+    @Path("{deviceId}")
+    @Authenticated
+    public Response delete(@PathParam("deviceId") String deviceId) {
+        registrations.delete(device(deviceId), caller(), http.getRemoteAddr());
+        return Replies.ok();
+    }
+
+    @PUT
+    @Path("{deviceId}/secret")
+    @Authenticated
+    public Response changeSecret(@PathParam("deviceId") String deviceId, String body) {
+        JsonFields f = JsonFields.parse(body);
+        records.changeCredential(device(deviceId), caller(), f.string("oldSecret", 0, ANY), f.string("newSecret", 0, ANY),
+                http.getRemoteAddr());
+        return Replies.ok();
+    }
+
+    private EntityRef caller() {
+        return AuthenticationFilter.caller(request).entity();
+    }
+
+    private static EntityRef device(String raw) {
+        return EntityRef.canonicalDeviceId(raw).map(EntityRef::device)
+                .orElseThrow(() -> new IrspException(RetCode.NOT_FOUND, "unknown device"));
+    }
+}

@@ -1,0 +1,47 @@
+package org.irsp.rest;
+
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+
+/** The one place where REST turns exceptions into RetCodes and error bodies. */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        return Replies.error(toIrsp(thrown));
+    }
+
+    static IrspException toIrsp(Throwable thrown) {
+        Throwable t = thrown;
+        while ((t instanceof CompletionException || t instanceof EJBException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof IrspException e) {
+            return e;
+        }
+        if (t instanceof NotFoundException) {
+            return new IrspException(RetCode.NOT_FOUND, "no such resource");
+        }
+        if (t instanceof NotAllowedException) {
+            return new IrspException(RetCode.METHOD_NOT_ALLOWED, "method not allowed");
+        }
+        if (t instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
+            return IrspException.badField("$", "malformed request");
+        }
+        LOG.log(Level.SEVERE, "internal error", t);
+        return new IrspException(RetCode.INTERNAL, "internal error");
+    }
+}

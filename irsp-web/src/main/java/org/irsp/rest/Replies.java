@@ -1,0 +1,57 @@
+package org.irsp.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+
+/** §5.1 response bodies: every one a JSON object with {@code retCode}; errors with reason and details. */
+public final class Replies {
+
+    public static Response ok(JsonObjectBuilder fields) {
+        return Response.ok(fields.add("retCode", 200).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    public static Response ok() {
+        return ok(Json.createObjectBuilder());
+    }
+
+    public static Response error(IrspException e) {
+        RetCode code = e.retCode();
+        JsonObject body = Json.createObjectBuilder()
+                .add("retCode", code.code())
+                .add("reason", e.getMessage() == null ? code.name() : e.getMessage())
+                .add("details", details(e.details()))
+                .build();
+        Response.ResponseBuilder r = Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.toString());
+        if (e.details().get("retryAfter") instanceof Number seconds) {
+            r.header("Retry-After", seconds.longValue());
+        }
+        if (code == RetCode.UNAUTHORIZED) {
+            r.header("WWW-Authenticate", "Bearer");
+        }
+        return r.build();
+    }
+
+    static JsonObjectBuilder details(Map<String, Object> details) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        details.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                b.add(k, n.longValue());
+            } else if (v instanceof List<?> list) {
+                b.add(k, Json.createArrayBuilder(list.stream().map(String::valueOf).toList()));
+            } else {
+                b.add(k, String.valueOf(v));
+            }
+        });
+        return b;
+    }
+
+    private Replies() {}
+}
