@@ -5,10 +5,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
+import org.irsp.protocol.Frames;
 
 /** §5.1 response bodies: every one a JSON object with {@code retCode}; errors with reason and details. */
 public final class Replies {
@@ -26,7 +25,7 @@ public final class Replies {
         JsonObject body = Json.createObjectBuilder()
                 .add("retCode", code.code())
                 .add("reason", e.getMessage() == null ? code.name() : e.getMessage())
-                .add("details", details(e.details()))
+                .add("details", Frames.details(e.details()))
                 .build();
         Response.ResponseBuilder r = Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body.toString());
@@ -37,20 +36,6 @@ public final class Replies {
             r.header("WWW-Authenticate", "Bearer");
         }
         return r.build();
-    }
-
-    static JsonObjectBuilder details(Map<String, Object> details) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        details.forEach((k, v) -> {
-            if (v instanceof Number n) {
-                b.add(k, n.longValue());
-            } else if (v instanceof List<?> list) {
-                b.add(k, Json.createArrayBuilder(list.stream().map(String::valueOf).toList()));
-            } else {
-                b.add(k, String.valueOf(v));
-            }
-        });
-        return b;
     }
 
     private Replies() {}

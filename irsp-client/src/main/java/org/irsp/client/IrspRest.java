@@ -1,0 +1,73 @@
+package org.irsp.client;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** The §5 REST binding: JSON in, {@link RestReply} out, bearer token optional. */
+public class IrspRest {
+
+    private final URI api;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** @param server e.g. {@code http://127.0.0.1:8080} */
+    public IrspRest(URI server) {
+        this.api = server.resolve("/irsp/api/v1/");
+    }
+
+    public RestReply send(String method, String path, String body, String token, Map<String, String> headers) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(r::header);
+        try {
+            HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+            JsonObject json = response.body().isEmpty() ? JsonObject.EMPTY_JSON_OBJECT
+                    : Json.createReader(new StringReader(response.body())).readObject();
+            return new RestReply(response.statusCode(), json, response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public RestReply post(String path, JsonObject body) {
+        return send("POST", path, body.toString(), null, Map.of());
+    }
+
+    public RestReply call(String method, String path, JsonObject body, String token) {
+        return send(method, path, body == null ? null : body.toString(), token, Map.of());
+    }
+
+    public static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Logs in: POST /sessions. */
+    public Session login(String type, String id, String credentialField, String credential) {
+        RestReply r = post("sessions", Json.createObjectBuilder().add("type", type).add("id", id)
+                .add(credentialField, credential).build());
+        if (r.retCode() != 200) {
+            throw new IllegalStateException("login failed: " + r.body());
+        }
+        return new Session(r.body().getString("id"), r.body().getString("connId"), r.body().getString("token"));
+    }
+
+    /** A login's result. */
+    public record Session(String id, String connId, String token) {}
+}

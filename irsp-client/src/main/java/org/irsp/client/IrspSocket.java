@@ -1,0 +1,183 @@
+package org.irsp.client;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WebSocket to IRSP speaking {@code igrs-ra.v1.json}. Received frames queue up for {@link #next};
+ * with auto-Ack on, frames that need an Ack (§6.7) are acked as they arrive (with {@code deliveryId}
+ * when they carry one).
+ */
+public class IrspSocket implements WebSocket.Listener, AutoCloseable {
+
+    public static final String SUBPROTOCOL = "igrs-ra.v1.json";
+
+    private final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private volatile boolean autoAck;
+    private WebSocket ws;
+
+    /** Opens {@code ws://host:port/irsp/ws}; {@code token} may be null, {@code subprotocol} null offers none. */
+    public static IrspSocket open(URI server, String token, String subprotocol) {
+        IrspSocket s = new IrspSocket();
+        URI uri = URI.create(server.toString().replaceFirst("^http", "ws") + "/irsp/ws");
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (subprotocol != null) {
+            b.subprotocols(subprotocol);
+        }
+        s.ws = b.buildAsync(uri, s).join();
+        return s;
+    }
+
+    public static IrspSocket open(URI server, String token) {
+        return open(server, token, SUBPROTOCOL);
+    }
+
+    public IrspSocket autoAck(boolean on) {
+        this.autoAck = on;
+        return this;
+    }
+
+    public String subprotocol() {
+        return ws.getSubprotocol();
+    }
+
+    public void sendRaw(String text) {
+        ws.sendText(text, true).join();
+    }
+
+    public void sendBinary(byte[] data) {
+        ws.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
+    /** Sends {@code type} with {@code body} and a fresh msgId, which it returns. */
+    public String send(String type, JsonObject body) {
+        String msgId = UUID.randomUUID().toString();
+        send(Json.createObjectBuilder().add("type", type).add("msgId", msgId).add("body", body));
+        return msgId;
+    }
+
+    public void send(JsonObjectBuilder frame) {
+        sendRaw(frame.build().toString());
+    }
+
+    public void ack(String respTo) {
+        send(Json.createObjectBuilder().add("type", "Ack").add("msgId", UUID.randomUUID().toString())
+                .add("respTo", respTo).add("retCode", 200));
+    }
+
+    /** The next frame, or null after {@code timeout}. */
+    public JsonObject next(Duration timeout) {
+        try {
+            return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The next frame of {@code type}, skipping others, or null after {@code timeout}. */
+    public JsonObject next(String type, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject f = next(Duration.ofNanos(deadline - System.nanoTime()));
+            if (f != null && type.equals(f.getString("type", null))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Sends a request and waits for the frame answering it. */
+    public JsonObject request(String type, JsonObject body, Duration timeout) {
+        String msgId = send(type, body);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject f = next(Duration.ofNanos(deadline - System.nanoTime()));
+            if (f != null && msgId.equals(f.getString("respTo", null))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Binds {@code connId} (§8.4) and returns the ConnectionIdBindResponse. */
+    public JsonObject bind(String connId) {
+        return request("ConnectionIdBindRequest", Json.createObjectBuilder().add("connId", connId).build(),
+                Duration.ofSeconds(10));
+    }
+
+    /** The close code once the IRSP closed the socket, or null if still open after {@code timeout}. */
+    public Integer closeCode(Duration timeout) {
+        try {
+            return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
+            partial.setLength(0);
+            if (autoAck && needsAck(frame)) {
+                ack(frame.containsKey("deliveryId") ? frame.getString("deliveryId") : frame.getString("msgId"));
+            }
+            frames.add(frame);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private static boolean needsAck(JsonObject frame) {
+        String type = frame.getString("type", "");
+        return type.endsWith("Notify") || type.equals("OfflineMessageDelivery") || frame.containsKey("deliveryId");
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closeCode.complete(1006);
+    }
+
+    /** Drops the TCP connection without a close handshake, as a dying link would. */
+    public void abort() {
+        ws.abort();
+    }
+
+    @Override
+    public void close() {
+        if (!ws.isOutputClosed()) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(t -> null);
+        }
+        ws.abort();
+    }
+}

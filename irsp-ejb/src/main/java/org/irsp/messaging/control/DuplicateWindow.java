@@ -1,0 +1,81 @@
+package org.irsp.messaging.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * §6.6: the msgIds an entity sent in the last {@code irsp.msg.dedupWindowSeconds}, across all its
+ * connections, at most {@code irsp.msg.dedupMaxPerEntity} per entity, each with its first outcome
+ * (absent while still pending). Node-local in single-node mode; this class is the seam for a
+ * cluster-wide cache.
+ */
+@ApplicationScoped
+public class DuplicateWindow {
+
+    /** The first reply to a msgId; {@code type} null while it is pending. */
+    public record Outcome(String type, int retCode, JsonObject body, long atMillis) {
+        public boolean pending() {
+            return type == null;
+        }
+    }
+
+    @Inject
+    @ConfigProperty(name = "irsp.msg.dedupWindowSeconds", defaultValue = "86400")
+    long windowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "irsp.msg.dedupMaxPerEntity", defaultValue = "4096")
+    int maxPerEntity;
+
+    private final Map<String, LinkedHashMap<String, Outcome>> byEntity = new ConcurrentHashMap<>();
+
+    /** Records {@code msgId} as pending, or returns the earlier outcome if it was seen in the window. */
+    public Optional<Outcome> claim(String entityKey, String msgId) {
+        long now = System.currentTimeMillis();
+        LinkedHashMap<String, Outcome> seen = byEntity.computeIfAbsent(entityKey, k -> new LinkedHashMap<>());
+        synchronized (seen) {
+            Outcome earlier = seen.get(msgId);
+            if (earlier != null && now - earlier.atMillis() < windowSeconds * 1000) {
+                return Optional.of(earlier);
+            }
+            seen.remove(msgId);
+            seen.put(msgId, new Outcome(null, 0, null, now));
+            while (seen.size() > maxPerEntity) {
+                seen.remove(seen.keySet().iterator().next());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Forgets a pending claim whose processing failed, so that a redelivery is not a duplicate. */
+    public void release(String entityKey, String msgId) {
+        LinkedHashMap<String, Outcome> seen = byEntity.get(entityKey);
+        if (seen != null) {
+            synchronized (seen) {
+                Outcome o = seen.get(msgId);
+                if (o != null && o.pending()) {
+                    seen.remove(msgId);
+                }
+            }
+        }
+    }
+
+    public void settle(String entityKey, String msgId, String type, int retCode, JsonObject body) {
+        LinkedHashMap<String, Outcome> seen = byEntity.get(entityKey);
+        if (seen == null) {
+            return;
+        }
+        synchronized (seen) {
+            Outcome pending = seen.get(msgId);
+            if (pending != null) {
+                seen.put(msgId, new Outcome(type, retCode, body, pending.atMillis()));
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.irsp.messaging.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.messaging.entity.OfflineItem;
+import org.irsp.messaging.entity.OfflineQuota;
+import org.irsp.registration.entity.EntityRef;
+
+/**
+ * The per-entity offline queues, one persistent Artemis queue each ({@code irsp.offline.<type>.<id>}).
+ * The broker's journal is the durable store: an item stays until a client Ack removes it, FIFO by
+ * store time, expiring by JMS TTL into {@code irsp.expired}. Browsing delivers without consuming, so
+ * an item sent but never acked is sent again at the next bind.
+ */
+@Stateless
+public class OfflineQueue {
+
+    static final String DELIVERY_ID = "irspDeliveryId";
+    static final String KIND = "irspKind";
+    static final String SIZE = "irspSize";
+    static final String STORED_AT = "irspStoredAt";
+    static final String TTL = "irspTtlSeconds";
+    static final String RECIPIENT = "irspRecipient";
+
+    @Resource(lookup = Jms.CONNECTION_FACTORY)
+    ConnectionFactory factory;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "irsp.offline.maxMessages", defaultValue = "1000")
+    int maxMessages;
+
+    @Inject
+    @ConfigProperty(name = "irsp.offline.maxBytes", defaultValue = "10485760")
+    long maxBytes;
+
+    /** Stores the item, or refuses with 486 when the recipient's quota is full. */
+    public void store(EntityRef recipient, OfflineItem item) {
+        try (JMSContext jms = factory.createContext()) {
+            Queue queue = jms.createQueue(queueName(recipient));
+            if (item.countsTowardQuota()) {
+                int[] count = {0};
+                long[] bytes = {0};
+                browse(jms, queue, KIND + " = 'MESSAGE'", m -> {
+                    count[0]++;
+                    bytes[0] += m.getIntProperty(SIZE);
+                });
+                if (!new OfflineQuota(maxMessages, maxBytes).admits(count[0], bytes[0], item)) {
+                    throw new IrspException(RetCode.QUEUE_FULL, "recipient's offline queue is full");
+                }
+            }
+            TextMessage m = jms.createTextMessage(item.frame());
+            m.setStringProperty(DELIVERY_ID, item.deliveryId());
+            m.setStringProperty(KIND, item.kind().name());
+            m.setIntProperty(SIZE, item.sizeBytes());
+            m.setLongProperty(STORED_AT, item.storedAt().toEpochMilli());
+            m.setLongProperty(TTL, item.ttl().toSeconds());
+            m.setStringProperty(RECIPIENT, recipient.key());
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setTimeToLive(item.ttl().toMillis())
+                    .send(queue, m);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    /** Every unexpired item of the entity, oldest first. */
+    public List<OfflineItem> pending(EntityRef recipient) {
+        List<OfflineItem> items = new ArrayList<>();
+        Instant now = clock.instant();
+        try (JMSContext jms = factory.createContext()) {
+            browse(jms, jms.createQueue(queueName(recipient)), null, m -> {
+                OfflineItem item = new OfflineItem(m.getStringProperty(DELIVERY_ID),
+                        OfflineItem.Kind.valueOf(m.getStringProperty(KIND)), ((TextMessage) m).getText(),
+                        Instant.ofEpochMilli(m.getLongProperty(STORED_AT)), Duration.ofSeconds(m.getLongProperty(TTL)));
+                if (!item.isExpired(now)) {
+                    items.add(item);
+                }
+            });
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+        return items;
+    }
+
+    /** Removes the item an Ack names; an item already removed (acked elsewhere, expired) is no error. */
+    public boolean remove(EntityRef recipient, String deliveryId) {
+        if (!OfflineItem.isDeliveryId(deliveryId)) {
+            return false;
+        }
+        try (JMSContext jms = factory.createContext();
+             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)),
+                     DELIVERY_ID + " = '" + deliveryId + "'")) {
+            return consumer.receive(500) != null;
+        }
+    }
+
+    /** Drops every item of the entity (§7.6 step 4). */
+    public void purge(EntityRef recipient) {
+        try (JMSContext jms = factory.createContext();
+             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)))) {
+            while (consumer.receive(200) != null) {
+                // consumed in this transaction
+            }
+        }
+    }
+
+    static String queueName(EntityRef entity) {
+        String id = entity.id();
+        return Jms.OFFLINE_PREFIX + entity.type().wire() + "."
+                + (id.startsWith("urn:") ? id.substring(id.lastIndexOf(':') + 1) : id);
+    }
+
+    private interface MessageAction {
+        void accept(Message m) throws JMSException;
+    }
+
+    private static void browse(JMSContext jms, Queue queue, String selector, MessageAction action) throws JMSException {
+        try (QueueBrowser browser = jms.createBrowser(queue, selector)) {
+            Enumeration<?> e = browser.getEnumeration();
+            while (e.hasMoreElements()) {
+                action.accept((Message) e.nextElement());
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.irsp.session.boundary;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.EntityType;
+import org.irsp.session.entity.ConnectionCommand;
+
+/**
+ * Receives connection commands from the {@code irsp.connections} topic (every node subscribes) and hands
+ * them to this node's connection registry as a CDI event. Failures propagate: no command is swallowed.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "irsp-ra"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "irsp.connections"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "1000")})
+public class ConnectionCommandListener implements MessageListener {
+
+    @Inject
+    Event<ConnectionCommand> commands;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            TextMessage m = (TextMessage) message;
+            String frame = m.getText();
+            commands.fire(new ConnectionCommand(
+                    ConnectionCommand.Kind.valueOf(m.getStringProperty("kind")),
+                    new EntityRef(EntityType.valueOf(m.getStringProperty("entityType")), m.getStringProperty("entityId")),
+                    m.getStringProperty("connId"), m.getStringProperty("exceptConnId"),
+                    frame == null || frame.isEmpty() ? null : frame,
+                    m.getIntProperty("closeCode"), m.getStringProperty("closeReason"), m.getStringProperty("deliveryId")));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}

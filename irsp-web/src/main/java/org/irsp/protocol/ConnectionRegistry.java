@@ -1,0 +1,151 @@
+package org.irsp.protocol;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.websocket.Session;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.irsp.codes.CloseCode;
+import org.irsp.presence.boundary.Presences;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.session.boundary.Sessions;
+import org.irsp.session.control.SessionSettings;
+import org.irsp.session.entity.ConnectionCommand;
+
+/**
+ * The WebSockets of this node: opened, bound (by connId and by entity), closed. Acts on connection
+ * commands arriving over JMS, and closes connections that stay silent (4002) or unbound (4408).
+ */
+@ApplicationScoped
+public class ConnectionRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
+
+    private final Map<String, Connection> bySession = new ConcurrentHashMap<>();
+    private final Map<String, Connection> byConnId = new ConcurrentHashMap<>();
+    private final Map<EntityRef, Set<Connection>> byEntity = new ConcurrentHashMap<>();
+
+    @Inject Sessions sessions;
+    @Inject Presences presences;
+    @Inject SessionSettings settings;
+    @Resource ManagedScheduledExecutorService scheduler;
+
+    @Inject @ConfigProperty(name = "irsp.ws.rateFramesPerSecond", defaultValue = "200") int rate;
+    @Inject @ConfigProperty(name = "irsp.ws.rateBurst", defaultValue = "400") int burst;
+
+    private ScheduledFuture<?> sweep;
+
+    @PostConstruct
+    void start() {
+        sweep = scheduler.scheduleWithFixedDelay(this::closeSilentConnections, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        sweep.cancel(false);
+        bySession.values().forEach(c -> c.close(CloseCode.SHUTDOWN, null));
+    }
+
+    public Connection opened(Session session, String token) {
+        Connection c = new Connection(session, token, null, new TokenBucket(rate, burst));
+        bySession.put(session.getId(), c);
+        return c;
+    }
+
+    public Connection of(Session session) {
+        return bySession.get(session.getId());
+    }
+
+    /** Called once a bind succeeded: the connection becomes reachable by connId and entity. */
+    public void bound(Connection c) {
+        byConnId.put(c.bound().connId(), c);
+        byEntity.computeIfAbsent(c.bound().entity(), e -> ConcurrentHashMap.newKeySet()).add(c);
+    }
+
+    public void closed(Session session) {
+        Connection c = bySession.remove(session.getId());
+        if (c == null || !c.isBound()) {
+            return;
+        }
+        EntityRef entity = c.bound().entity();
+        byConnId.remove(c.bound().connId());
+        byEntity.computeIfPresent(entity, (e, set) -> {
+            set.remove(c);
+            return set.isEmpty() ? null : set;
+        });
+        try {
+            sessions.end(c.bound().connId());
+        } finally {
+            presences.disconnected(entity, c.bound().connId(), c.closeReason() == null ? "timeout" : c.closeReason());
+        }
+    }
+
+    public void onCommand(@Observes ConnectionCommand command) {
+        if (command.kind() == ConnectionCommand.Kind.CLOSE) {
+            Connection c = byConnId.get(command.connId());
+            if (c != null) {
+                if (command.frame() != null) {
+                    c.send(Frames.complete(Json.createReader(new StringReader(command.frame())).readObject(), c));
+                }
+                c.closeReason(command.closeReason());
+                c.close(closeCode(command.closeCode()), command.closeReason());
+            }
+            return;
+        }
+        for (Connection c : byEntity.getOrDefault(command.entity(), Set.of())) {
+            boolean addressed = command.connId() == null || command.connId().equals(c.bound().connId());
+            if (addressed && !c.bound().connId().equals(command.exceptConnId())) {
+                c.whenReady(() -> deliver(c, command));
+            }
+        }
+    }
+
+    private static void deliver(Connection c, ConnectionCommand command) {
+        String frame = Frames.complete(Json.createReader(new StringReader(command.frame())).readObject(), c);
+        if (command.deliveryId() != null) {
+            c.sendOnce(command.deliveryId(), frame);
+        } else {
+            c.send(frame);
+        }
+    }
+
+    private void closeSilentConnections() {
+        try {
+            long now = System.nanoTime();
+            long heartbeat = settings.heartbeatTimeout().toNanos();
+            long bindWindow = settings.bindWindow().toNanos();
+            for (Connection c : bySession.values()) {
+                if (c.isBound() && now - c.lastInboundNanos() > heartbeat) {
+                    c.closeReason("timeout");
+                    c.close(CloseCode.HEARTBEAT_TIMEOUT, "timeout");
+                } else if (!c.isBound() && now - c.openedAtNanos() > bindWindow) {
+                    c.close(CloseCode.BIND_TIMEOUT, null);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "connection sweep failed", e);
+        }
+    }
+
+    private static CloseCode closeCode(int code) {
+        for (CloseCode c : CloseCode.values()) {
+            if (c.code() == code) {
+                return c;
+            }
+        }
+        return CloseCode.INTERNAL;
+    }
+}

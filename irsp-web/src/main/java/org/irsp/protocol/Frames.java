@@ -1,0 +1,95 @@
+package org.irsp.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.Map;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.codes.Timestamps;
+import org.irsp.session.boundary.Bound;
+import org.irsp.session.control.Tokens;
+
+/** Builds the IRSP's frames (§6.2): v, msgId, source irsp, targets = [recipient with connId], ts. */
+public final class Frames {
+
+    public static final String V = "1.0";
+
+    /** A reply to {@code respTo}: success with a body, or an error with reason and details. */
+    public static String reply(String type, String respTo, RetCode code, JsonObject body, Connection to) {
+        JsonObjectBuilder f = start(type, to);
+        if (respTo != null) {
+            f.add("respTo", respTo);
+        }
+        f.add("retCode", code.code());
+        if (body != null) {
+            f.add("body", body);
+        }
+        return f.build().toString();
+    }
+
+    public static String error(String type, String respTo, IrspException e, Connection to) {
+        JsonObjectBuilder f = start(type, to);
+        if (respTo != null) {
+            f.add("respTo", respTo);
+        }
+        f.add("retCode", e.retCode().code())
+                .add("reason", e.getMessage() == null ? e.retCode().name() : e.getMessage())
+                .add("details", details(e.details()));
+        return f.build().toString();
+    }
+
+    /** Completes a pushed frame from the business layer: fields it already has are kept. */
+    public static String complete(JsonObject partial, Connection to) {
+        JsonObjectBuilder f = Json.createObjectBuilder().add("v", V);
+        partial.forEach(f::add);
+        if (!partial.containsKey("msgId")) {
+            f.add("msgId", newMsgId());
+        }
+        if (!partial.containsKey("source")) {
+            f.add("source", Json.createObjectBuilder().add("type", "irsp"));
+        }
+        if (to.isBound()) {
+            f.add("targets", Json.createArrayBuilder().add(recipient(to.bound())));
+        }
+        if (!partial.containsKey("ts")) {
+            f.add("ts", Timestamps.format(Instant.now()));
+        }
+        return f.build().toString();
+    }
+
+    private static JsonObjectBuilder start(String type, Connection to) {
+        JsonObjectBuilder f = Json.createObjectBuilder().add("v", V).add("type", type).add("msgId", newMsgId())
+                .add("source", Json.createObjectBuilder().add("type", "irsp"));
+        if (to != null && to.isBound()) {
+            f.add("targets", Json.createArrayBuilder().add(recipient(to.bound())));
+        }
+        return f.add("ts", Timestamps.format(Instant.now()));
+    }
+
+    static JsonObjectBuilder recipient(Bound b) {
+        return Json.createObjectBuilder().add("type", b.entity().type().wire()).add("id", b.entity().id())
+                .add("connId", b.connId());
+    }
+
+    public static JsonObjectBuilder details(Map<String, Object> details) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        details.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                b.add(k, n.longValue());
+            } else if (v instanceof java.util.List<?> list) {
+                b.add(k, Json.createArrayBuilder(list.stream().map(String::valueOf).toList()));
+            } else {
+                b.add(k, String.valueOf(v));
+            }
+        });
+        return b;
+    }
+
+    public static String newMsgId() {
+        return "s-" + Tokens.random(12);
+    }
+
+    private Frames() {}
+}

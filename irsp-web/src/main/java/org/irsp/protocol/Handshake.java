@@ -1,0 +1,51 @@
+package org.irsp.protocol;
+
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * §6.1: accept the upgrade without checking the token (that happens at bind), select
+ * {@code igrs-ra.v1.json} only if offered, check Origin against {@code irsp.ws.allowedOrigins}, and keep
+ * the token from {@code Authorization: Bearer} (preferred) or {@code ?token=}.
+ */
+public class Handshake extends ServerEndpointConfig.Configurator {
+
+    public static final String SUBPROTOCOL = "igrs-ra.v1.json";
+    static final String TOKEN = "irsp.token";
+
+    @Override
+    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+        return requested.contains(SUBPROTOCOL) ? SUBPROTOCOL : "";
+    }
+
+    @Override
+    public boolean checkOrigin(String origin) {
+        List<String> allowed = ConfigProvider.getConfig()
+                .getOptionalValues("irsp.ws.allowedOrigins", String.class).orElse(List.of("*"));
+        return origin == null || allowed.contains("*") || allowed.contains(origin);
+    }
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        config.getUserProperties().remove(TOKEN);
+        String token = null;
+        List<String> auth = header(request.getHeaders(), "Authorization");
+        if (auth != null && !auth.isEmpty() && auth.get(0).regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = auth.get(0).substring(7).trim();
+        } else if (request.getParameterMap().get("token") != null && !request.getParameterMap().get("token").isEmpty()) {
+            token = request.getParameterMap().get("token").get(0);
+        }
+        if (token != null) {
+            config.getUserProperties().put(TOKEN, token);
+        }
+    }
+
+    private static List<String> header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,68 @@
+package org.irsp.protocol;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.irsp.codes.CloseCode;
+
+/** The §6 WebSocket at {@code /irsp/ws}: steps 1–2 of §6.5 here, everything else in the dispatcher. */
+@ServerEndpoint(value = "/ws", subprotocols = Handshake.SUBPROTOCOL, configurator = Handshake.class)
+public class ProtocolEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(ProtocolEndpoint.class.getName());
+
+    @Inject Dispatcher dispatcher;
+    @Inject ConnectionRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "irsp.ws.hardMaxFrameBytes", defaultValue = "1048576")
+    int hardMaxFrameBytes;
+
+    @OnOpen
+    public void open(Session session, EndpointConfig config) {
+        String token = (String) config.getUserProperties().remove(Handshake.TOKEN);
+        Connection c = registry.opened(session, token);
+        if (session.getNegotiatedSubprotocol() == null || session.getNegotiatedSubprotocol().isEmpty()) {
+            c.close(CloseCode.SUBPROTOCOL, null);
+            return;
+        }
+        session.setMaxTextMessageBufferSize(hardMaxFrameBytes);
+        session.setMaxBinaryMessageBufferSize(hardMaxFrameBytes);
+    }
+
+    @OnMessage
+    public void text(Session session, String text) {
+        Connection c = registry.of(session);
+        if (c != null) {
+            dispatcher.onText(c, text);
+        }
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer data) {
+        Connection c = registry.of(session);
+        if (c != null) {
+            c.close(CloseCode.BINARY_FRAME, null);
+        }
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        registry.closed(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable t) {
+        LOG.log(Level.FINE, "WebSocket error: {0}", t.toString());
+    }
+}

@@ -1,0 +1,108 @@
+package org.irsp.protocol.operation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import org.irsp.codes.CloseCode;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.codes.Timestamps;
+import org.irsp.messaging.boundary.OfflineDeliveries;
+import org.irsp.messaging.entity.OfflineItem;
+import org.irsp.presence.boundary.Presences;
+import org.irsp.presence.entity.Presence;
+import org.irsp.protocol.Connection;
+import org.irsp.protocol.ConnectionRegistry;
+import org.irsp.protocol.Envelope;
+import org.irsp.protocol.FailureAware;
+import org.irsp.protocol.FrameHandler;
+import org.irsp.protocol.Frames;
+import org.irsp.protocol.JsonFields;
+import org.irsp.protocol.Reply;
+import org.irsp.registration.entity.EntityType;
+import org.irsp.session.boundary.Bound;
+import org.irsp.session.boundary.Sessions;
+
+/**
+ * §8.4 ConnectionIdBindRequest. After the 200 reply, strictly in order: (2 replacement of a device's
+ * older connection happened in the bind itself) 3 presence, 4 pending requests (none yet), 5 the offline
+ * queue oldest first, 6 only then frames forwarded to this connection.
+ */
+@ApplicationScoped
+public class BindHandler implements FrameHandler, FailureAware {
+
+    @Inject Sessions sessions;
+    @Inject Presences presences;
+    @Inject OfflineDeliveries offline;
+    @Inject ConnectionRegistry registry;
+    @Inject Clock clock;
+
+    @Override
+    public String type() {
+        return "ConnectionIdBindRequest";
+    }
+
+    @Override
+    public String replyType() {
+        return "ConnectionIdBindResponse";
+    }
+
+    @Override
+    public Reply handle(Connection c, Envelope frame) {
+        if (c.isBound()) {
+            throw new IrspException(RetCode.CONFLICT, "this WebSocket is already bound");
+        }
+        JsonFields body = frame.body();
+        String connId = body.string("connId", 22, 22);
+        String presence = body.optionalEnum("presence", Presence.USER_VALUES).orElse("online");
+        body.optionalStrings("localAddrs", 8, 1, 45).ifPresent(addrs -> checkIpLiterals(body, addrs));
+        body.optionalStrings("capabilities", 32, 1, 64);
+        Bound bound = sessions.bind(connId, c.token());
+        c.presence(bound.entity().type() == EntityType.DEVICE ? "online" : presence);
+        c.bound(bound);
+        registry.bound(c);
+        presences.connected(bound.entity(), connId, c.presence());
+        List<OfflineItem> items = offline.pending(bound.entity());
+        JsonObject reply = Json.createObjectBuilder()
+                .add("connId", connId)
+                .add("entity", Json.createObjectBuilder().add("type", bound.entity().type().wire()).add("id", bound.entity().id()))
+                .add("heartbeatSeconds", bound.heartbeatSeconds())
+                .add("serverTime", Timestamps.format(clock.instant()))
+                .add("pendingRequests", 0)
+                .add("offlineItems", items.size())
+                .build();
+        return Reply.ok(reply, () -> {
+            for (OfflineItem item : items) {
+                c.sendOnce(item.deliveryId(), Frames.complete(Json.createReader(new StringReader(item.frame())).readObject(), c));
+            }
+            c.markReady();
+        });
+    }
+
+    @Override
+    public void failed(Connection c, IrspException error) {
+        if (!c.isBound()) {
+            c.close(CloseCode.forFailedBind(error.retCode()), null);
+        }
+    }
+
+    private static void checkIpLiterals(JsonFields body, List<String> addrs) {
+        for (int i = 0; i < addrs.size(); i++) {
+            String a = addrs.get(i);
+            if (!a.matches("[0-9a-fA-F:.]+")) {
+                throw IrspException.badField(body.path("localAddrs") + "[" + i + "]", "not an IP literal");
+            }
+            try {
+                InetAddress.getByName(a);
+            } catch (UnknownHostException e) {
+                throw IrspException.badField(body.path("localAddrs") + "[" + i + "]", "not an IP literal");
+            }
+        }
+    }
+}

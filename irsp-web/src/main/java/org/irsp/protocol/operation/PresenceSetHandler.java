@@ -1,0 +1,42 @@
+package org.irsp.protocol.operation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import org.irsp.codes.IrspException;
+import org.irsp.presence.boundary.Presences;
+import org.irsp.presence.entity.Presence;
+import org.irsp.protocol.Connection;
+import org.irsp.protocol.Envelope;
+import org.irsp.protocol.FrameHandler;
+import org.irsp.protocol.Reply;
+import org.irsp.registration.entity.EntityType;
+
+/** §8.5 PresenceSetRequest: this connection's presence; devices may only be online. */
+@ApplicationScoped
+public class PresenceSetHandler implements FrameHandler {
+
+    @Inject
+    Presences presences;
+
+    @Override
+    public String type() {
+        return "PresenceSetRequest";
+    }
+
+    @Override
+    public String replyType() {
+        return "PresenceSetResponse";
+    }
+
+    @Override
+    public Reply handle(Connection c, Envelope frame) {
+        String presence = frame.body().enumValue("presence", Presence.USER_VALUES);
+        if (c.bound().entity().type() == EntityType.DEVICE && !presence.equals("online")) {
+            throw IrspException.badField("body.presence", "a device is always online");
+        }
+        c.presence(presence);
+        presences.changed(c.bound().entity(), c.bound().connId(), presence);
+        return Reply.ok(Json.createObjectBuilder().add("presence", presence).build());
+    }
+}
