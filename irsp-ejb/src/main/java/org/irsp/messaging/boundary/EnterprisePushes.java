@@ -87,11 +87,9 @@ public class EnterprisePushes {
                 .add("body", Json.createObjectBuilder().add("storedAt", Timestamps.format(storedAt))
                         .add("message", push.storedMessage(target)))
                 .build();
-        try {
-            queue.store(target, new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, stored.toString(), storedAt,
-                    Duration.ofSeconds(push.ttlSeconds())));
-        } catch (IrspException full) {
-            return full.retCode();
+        if (!queue.store(target, new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, stored.toString(), storedAt,
+                Duration.ofSeconds(push.ttlSeconds())))) {
+            return RetCode.QUEUE_FULL;
         }
         if (online) {
             connections.send(ConnectionCommand.frame(target, null, null, push.liveFrame(deliveryId).toString(), deliveryId));

@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.irsp.codes.IrspException;
-import org.irsp.codes.RetCode;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.messaging.entity.OfflineQuota;
 import org.irsp.registration.entity.EntityRef;
@@ -56,8 +54,11 @@ public class OfflineQueue {
     @ConfigProperty(name = "irsp.offline.maxBytes", defaultValue = "10485760")
     long maxBytes;
 
-    /** Stores the item, or refuses with 486 when the recipient's quota is full. */
-    public void store(EntityRef recipient, OfflineItem item) {
+    /**
+     * Stores the item; false when the recipient's quota is full (486). Not an exception: a full queue is an
+     * outcome of one target and must not roll back the caller's transaction.
+     */
+    public boolean store(EntityRef recipient, OfflineItem item) {
         try (JMSContext jms = factory.createContext()) {
             Queue queue = jms.createQueue(queueName(recipient));
             if (item.countsTowardQuota()) {
@@ -68,7 +69,7 @@ public class OfflineQueue {
                     bytes[0] += m.getIntProperty(SIZE);
                 });
                 if (!new OfflineQuota(maxMessages, maxBytes).admits(count[0], bytes[0], item)) {
-                    throw new IrspException(RetCode.QUEUE_FULL, "recipient's offline queue is full");
+                    return false;
                 }
             }
             TextMessage m = jms.createTextMessage(item.frame());
@@ -81,6 +82,7 @@ public class OfflineQueue {
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setTimeToLive(item.ttl().toMillis())
                     .send(queue, m);
+            return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

@@ -7,7 +7,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
@@ -17,15 +17,14 @@ import org.irsp.codes.RetCode;
 public class DeviceValidation {
 
     @Inject
-    @ConfigProperty(name = "irsp.device.acceptedTypes")
-    Optional<List<String>> acceptedTypes;
+    Config config;
 
     @Inject
     @ConfigProperty(name = "irsp.device.requireCertificate", defaultValue = "false")
     boolean requireCertificate;
 
     public void check(String deviceType, String certificate) {
-        List<String> accepted = acceptedTypes.orElse(List.of());
+        List<String> accepted = config.getOptionalValues("irsp.device.acceptedTypes", String.class).orElse(List.of());
         if (!accepted.isEmpty() && !accepted.contains(deviceType)) {
             throw IrspException.field(RetCode.DEVICE_INVALID, "deviceType", "device type not accepted");
         }
