@@ -19,8 +19,6 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.irsp.client.IrspRest;
 import org.irsp.client.IrspRest.Session;
 import org.irsp.client.IrspSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,18 +38,11 @@ class EnterprisePushIT {
     private static ActiveMQConnectionFactory factory;
     private final IrspRest rest = Fixtures.rest();
 
-    @BeforeAll
-    static void connect() {
-        factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:61616");
-    }
-
-    @AfterAll
-    static void disconnect() {
-        factory.close();
-    }
-
     /** Sends a push and returns the IRSP's reply from JMSReplyTo. */
-    static JsonObject push(String body) {
+    static synchronized JsonObject push(String body) {
+        if (factory == null) {
+            factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:61616");
+        }
         try (JMSContext jms = factory.createContext()) {
             TemporaryQueue replies = jms.createTemporaryQueue();
             Queue inbound = jms.createQueue("irsp.push.inbound");

@@ -31,6 +31,10 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
             "-Dirsp.domain=irsp.test");
 
     private static final Path DIR = Path.of(System.getProperty("irsp.it.dir", "target/it"));
+    /** Overrides of this test JVM (a failsafe execution), e.g. the strict-limits one. */
+    private static final List<String> EXECUTION_SETTINGS =
+            List.of(System.getProperty("irsp.it.settings", "").trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
+    private static final List<String> restartSettings = new java.util.ArrayList<>();
     private static Process process;
     private static URI uri;
     private static Path data;
@@ -51,8 +55,9 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
     }
 
     /** Stops the server (SIGTERM) and starts it again on the same database and broker journal. */
-    public static synchronized void restart() throws Exception {
+    public static synchronized void restart(String... extraSettings) throws Exception {
         stop();
+        restartSettings.addAll(List.of(extraSettings));
         start();
     }
 
@@ -65,6 +70,8 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
         command.addAll(TEST_SETTINGS);
+        command.addAll(EXECUTION_SETTINGS);
+        command.addAll(restartSettings);
         command.add("-Dirsp.artemis.dataDir=" + data.resolve("artemis").toAbsolutePath());
         command.addAll(List.of("-jar", DIR.resolve("payara-micro.jar").toString(), "--nohazelcast",
                 "--port", String.valueOf(port),
@@ -72,23 +79,27 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
                 "--postbootcommandfile", DIR.resolve("postboot.asadmin").toString(),
                 "--deploy", DIR.resolve("irsp.war").toString(), "--contextroot", "irsp"));
         process = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(DIR.resolve("server.log").toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
         uri = URI.create("http://127.0.0.1:" + port);
         awaitReady(Duration.ofSeconds(240));
+    }
+
+    private static Path log() {
+        return DIR.resolve("server-" + data.getFileName() + ".log");
     }
 
     private static void awaitReady(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited, see " + DIR.resolve("server.log"));
+                throw new IllegalStateException("Payara Micro exited, see " + log());
             }
             if (answers() && brokerUp()) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("IRSP not ready within " + limit + ", see " + DIR.resolve("server.log"));
+        throw new IllegalStateException("IRSP not ready within " + limit + ", see " + log());
     }
 
     private static boolean answers() {
@@ -96,7 +107,8 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
             HttpURLConnection c = (HttpURLConnection) uri.resolve("/irsp/api/v1/ready-probe").toURL().openConnection();
             c.setConnectTimeout(1000);
             c.setReadTimeout(2000);
-            return c.getResponseCode() == 404 && c.getContentType() != null && c.getContentType().contains("json");
+            int status = c.getResponseCode();
+            return (status == 404 || status == 403) && c.getContentType() != null && c.getContentType().contains("json");
         } catch (IOException e) {
             return false;
         }
