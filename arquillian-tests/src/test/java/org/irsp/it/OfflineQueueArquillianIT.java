@@ -1,0 +1,74 @@
+package org.irsp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.irsp.messaging.control.OfflineQueue;
+import org.irsp.messaging.entity.OfflineItem;
+import org.irsp.registration.entity.EntityRef;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In-container: the offline queue control against the real broker through the resource adapter. Sending
+ * never consumes, only a named Ack removes, FIFO holds, the quota counts messages but not notifications.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OfflineQueueArquillianIT {
+
+    @Deployment
+    static WebArchive irsp() {
+        File war = new File(System.getProperty("irsp.it.dir", "target/it"), "irsp.war");
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(OfflineQueueArquillianIT.class);
+    }
+
+    @Inject
+    OfflineQueue queue;
+
+    private static OfflineItem item(OfflineItem.Kind kind, String text) {
+        return new OfflineItem(OfflineItem.newDeliveryId(), kind, "{\"type\":\"X\",\"body\":{\"t\":\"" + text + "\"}}",
+                Instant.now(), Duration.ofHours(1));
+    }
+
+    @Test
+    void browsingDeliversInOrderWithoutConsumingAndOnlyANamedAckRemoves() {
+        EntityRef device = EntityRef.device("urn:IGRS:Device:DeviceId:" + UUID.randomUUID());
+        OfflineItem first = item(OfflineItem.Kind.MESSAGE, "1");
+        OfflineItem second = item(OfflineItem.Kind.NOTIFICATION, "2");
+        assertTrue(queue.store(device, first));
+        assertTrue(queue.store(device, second));
+        List<String> ids = queue.pending(device).stream().map(OfflineItem::deliveryId).toList();
+        assertEquals(List.of(first.deliveryId(), second.deliveryId()), ids);
+        assertEquals(2, queue.pending(device).size());
+        assertFalse(queue.remove(device, "d-unknown"));
+        assertTrue(queue.remove(device, first.deliveryId()));
+        assertEquals(List.of(second.deliveryId()), queue.pending(device).stream().map(OfflineItem::deliveryId).toList());
+    }
+
+    @Test
+    void aFullQueueRefusesMessagesButStillTakesNotifications() {
+        EntityRef user = EntityRef.user("quota" + System.nanoTime());
+        int stored = 0;
+        while (queue.store(user, item(OfflineItem.Kind.MESSAGE, "m" + stored))) {
+            stored++;
+            if (stored > 2000) {
+                throw new AssertionError("the quota never refused");
+            }
+        }
+        assertEquals(1000, stored);
+        assertTrue(queue.store(user, item(OfflineItem.Kind.NOTIFICATION, "n")));
+        queue.purge(user);
+        assertTrue(queue.pending(user).isEmpty());
+    }
+}
