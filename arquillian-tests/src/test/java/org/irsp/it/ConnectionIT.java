@@ -42,6 +42,19 @@ class ConnectionIT {
     }
 
     @Test
+    void aBrowserMayPassTheTokenInTheQueryAndTheHeaderWins() {
+        Session s = loginUser();
+        try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), "?token=" + s.token(), null, IrspSocket.SUBPROTOCOL, java.util.Map.of())) {
+            assertEquals(200, ws.bind(s.connId()).getInt("retCode"));
+        }
+        Session other = loginUser();
+        try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), "?token=" + other.token(), loginUser().token(),
+                IrspSocket.SUBPROTOCOL, java.util.Map.of())) {
+            assertEquals(401, ws.bind(other.connId()).getInt("retCode"));
+        }
+    }
+
+    @Test
     void failedFirstBindsCloseWith4000PlusRetCode() {
         Session s = loginUser();
         try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), s.token())) {
@@ -148,6 +161,16 @@ class ConnectionIT {
             assertEquals(4002, ws.closeCode(Duration.ofSeconds(10)));
         }
         assertEquals(401, rest.call("GET", "users/" + s.id(), null, s.token()).status());
+    }
+
+    @Test
+    void theSdksHeartbeatKeepsAnIdleConnectionBound() throws Exception {
+        Session s = loginUser();
+        try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), s.token())) {
+            ws.bind(s.connId());
+            ws.heartbeatEvery(Duration.ofSeconds(1));
+            assertNull(ws.closeCode(Duration.ofSeconds(7)), "closed although the SDK sent heartbeats");
+        }
     }
 
     @Test

@@ -166,6 +166,34 @@ class EnterprisePushIT {
     }
 
     @Test
+    @Order(4)
+    void anAckFromAnyConnectionOfAUserRemovesTheItemForAll() {
+        String alice = Fixtures.newUser();
+        Session phone = rest.login("user", alice, "password", Fixtures.PASSWORD);
+        Session laptop = rest.login("user", alice, "password", Fixtures.PASSWORD);
+        try (IrspSocket p = IrspSocket.open(IrspServer.uri(), phone.token());
+             IrspSocket l = IrspSocket.open(IrspServer.uri(), laptop.token())) {
+            p.bind(phone.connId());
+            l.bind(laptop.connId());
+            assertEquals(200, resultCode(push(pushTo("user", alice, "offline", "multi-" + UUID.randomUUID(), "both")), 0));
+            String onPhone = p.next("ServerPushNotify", WAIT).getString("deliveryId");
+            assertEquals(onPhone, l.next("ServerPushNotify", WAIT).getString("deliveryId"));
+            // a third terminal binding now still gets the item: nobody acked it yet
+            Session tablet = rest.login("user", alice, "password", Fixtures.PASSWORD);
+            try (IrspSocket t = IrspSocket.open(IrspServer.uri(), tablet.token())) {
+                assertEquals(1, t.bind(tablet.connId()).getJsonObject("body").getInt("offlineItems"));
+                assertEquals(onPhone, t.next("OfflineMessageDelivery", WAIT).getString("msgId"));
+            }
+            l.ack(onPhone);
+            l.request("Heartbeat", JsonObject.EMPTY_JSON_OBJECT, WAIT);
+            Session desktop = rest.login("user", alice, "password", Fixtures.PASSWORD);
+            try (IrspSocket d = IrspSocket.open(IrspServer.uri(), desktop.token())) {
+                assertEquals(0, d.bind(desktop.connId()).getJsonObject("body").getInt("offlineItems"));
+            }
+        }
+    }
+
+    @Test
     @Order(5)
     void aFullQueueRefusesWith486() {
         String device = Fixtures.newDevice();

@@ -127,6 +127,24 @@ class RegistrationIT {
     }
 
     @Test
+    void aDeviceChangesItsSecretAndOnlyItself() {
+        String device = Fixtures.newDevice();
+        String path = "devices/" + IrspRest.encode(device) + "/secret";
+        var session = rest.login("device", device, "secret", Fixtures.SECRET);
+        var stranger = rest.login("user", Fixtures.newUser(), "password", Fixtures.PASSWORD);
+        JsonObject change = Json.createObjectBuilder().add("oldSecret", Fixtures.SECRET).add("newSecret", "another-long-secret-42").build();
+        assertEquals(403, rest.call("PUT", path, change, stranger.token()).retCode());
+        RestReply wrongOld = rest.call("PUT", path, Json.createObjectBuilder().add("oldSecret", "not-the-old-secret!")
+                .add("newSecret", "another-long-secret-42").build(), session.token());
+        assertEquals("oldSecret", wrongOld.detail("field"));
+        assertEquals(422, rest.call("PUT", path, Json.createObjectBuilder().add("oldSecret", Fixtures.SECRET)
+                .add("newSecret", "short").build(), session.token()).retCode());
+        assertEquals(200, rest.call("PUT", path, change, session.token()).retCode());
+        assertEquals(200, rest.post("sessions", Json.createObjectBuilder().add("type", "device").add("id", device)
+                .add("secret", "another-long-secret-42").build()).retCode());
+    }
+
+    @Test
     void deletedUserLosesSessionsAndItsIdIsFreeAgain() {
         String alice = Fixtures.newUser();
         var session = rest.login("user", alice, "password", Fixtures.PASSWORD);

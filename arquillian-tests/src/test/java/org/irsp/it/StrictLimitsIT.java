@@ -19,15 +19,59 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StrictLimitsIT {
 
+    /** A self-signed device certificate (base64 DER). */
+    private static final String CERTIFICATE = "MIIBQjCB6aADAgECAggVKeplPM8TgDAKBggqhkjOPQQDAjAWMRQwEgYDVQQDEwtkZXZpY2UtdGVzdDAeFw0yNjExMjUwMTE3MDdaFw0zNjExMjIwMTE3MDdaMBYxFDASBgNVBAMTC2RldmljZS10ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEjXIvRfwlviNeFje7csTLmIRNo/qokhrgoIwF1KyZCwK8TfVdne7FzaWyIcP0g2g3YcrM+zUkdv1VrZIO0En5OqMhMB8wHQYDVR0OBBYEFPwmtcXu6KGqf3bMcAk4ZFdd7i+rMAoGCCqGSM49BAMCA0gAMEUCIQCGO36j75GJvTm9q1u0xMB2P4CsUKClRGzecbgZPNu6IQIgD3jwUCrWO6s3eSa7tbqdEsJ7sZEJpjrRLCtWm2goR+M=";
+
     @Test
     @Order(1)
-    void theEleventhRegistrationFromOneAddressWithinAMinuteIs429() {
+    void deviceValidationRefusesUnacceptedTypesAndMissingOrBadCertificatesWith423() {
         IrspRest rest = Fixtures.rest();
-        for (int i = 0; i < 10; i++) {
-            // cheap refusals count too: the throttle runs before the body is read (Table 1 order)
-            assertEquals(421, rest.post("users", Json.createObjectBuilder().add("userId", "x").add("password", "p").build()).retCode());
+        RestReply type = rest.post("devices", Json.createObjectBuilder(Fixtures.device(Fixtures.newDeviceId()))
+                .add("deviceType", "urn:IGRS:DeviceType:Toaster:1").add("certificate", CERTIFICATE).build());
+        assertEquals(423, type.retCode());
+        assertEquals("deviceType", type.detail("field"));
+        RestReply missing = rest.post("devices", Fixtures.device(Fixtures.newDeviceId()));
+        assertEquals(423, missing.retCode());
+        assertEquals("certificate", missing.detail("field"));
+        RestReply garbage = rest.post("devices", Json.createObjectBuilder(Fixtures.device(Fixtures.newDeviceId()))
+                .add("certificate", "bm90IGEgY2VydA==").build());
+        assertEquals("certificate", garbage.detail("field"));
+        RestReply accepted = rest.post("devices", Json.createObjectBuilder(Fixtures.device(Fixtures.newDeviceId()))
+                .add("certificate", CERTIFICATE).build());
+        assertEquals(200, accepted.retCode());
+    }
+
+    @Test
+    @Order(2)
+    void aWebSocketFromAnOriginNotAllowedIsRefusedAtTheUpgrade() {
+        IrspSocket allowed = IrspSocket.open(IrspServer.uri(), "", null, IrspSocket.SUBPROTOCOL,
+                java.util.Map.of("Origin", "https://console.example"));
+        allowed.close();
+        try {
+            IrspSocket.open(IrspServer.uri(), "", null, IrspSocket.SUBPROTOCOL, java.util.Map.of("Origin", "https://evil.example"));
+            throw new AssertionError("the upgrade from a foreign Origin was accepted");
+        } catch (java.util.concurrent.CompletionException expected) {
+            var refused = (java.net.http.WebSocketHandshakeException) expected.getCause();
+            assertEquals(403, refused.getResponse().statusCode());
         }
-        RestReply limited = rest.post("users", Json.createObjectBuilder().add("userId", "x").add("password", "p").build());
+    }
+
+    @Test
+    @Order(3)
+    void registrationsFromOneAddressAreLimitedPerMinute() {
+        IrspRest rest = Fixtures.rest();
+        // the earlier tests of this class registered from this address too; cheap refusals count as well,
+        // since the throttle runs before the body is read (Table 1 order)
+        RestReply limited = null;
+        for (int i = 0; i < 11 && limited == null; i++) {
+            RestReply r = rest.post("users", Json.createObjectBuilder().add("userId", "x").add("password", "p").build());
+            if (r.retCode() == 429) {
+                limited = r;
+            } else {
+                assertEquals(421, r.retCode());
+            }
+        }
+        assertTrue(limited != null, "no 429 within 11 registrations");
         assertEquals(429, limited.retCode());
         assertEquals(429, limited.status());
         int retryAfter = Integer.parseInt(limited.detail("retryAfter"));
@@ -36,7 +80,7 @@ class StrictLimitsIT {
     }
 
     @Test
-    @Order(2)
+    @Order(4)
     void withoutAllowPlainHttpPlainRequestsAndUpgradesAreRefused() throws Exception {
         IrspServer.restart("-Dirsp.tls.allowPlainHttp=false");
         RestReply refused = Fixtures.rest().post("users", Json.createObjectBuilder().add("userId", "plainuser").build());

@@ -28,13 +28,25 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean autoAck;
+    private volatile long lastSent = System.nanoTime();
+    private java.util.concurrent.ScheduledExecutorService heartbeats;
     private WebSocket ws;
 
     /** Opens {@code ws://host:port/irsp/ws}; {@code token} may be null, {@code subprotocol} null offers none. */
     public static IrspSocket open(URI server, String token, String subprotocol) {
+        return open(server, "", token, subprotocol, java.util.Map.of());
+    }
+
+    /**
+     * Opens {@code ws://host:port/irsp/ws} + {@code query} (e.g. {@code ?token=…} for browsers) with extra
+     * handshake headers (e.g. Origin).
+     */
+    public static IrspSocket open(URI server, String query, String token, String subprotocol,
+            java.util.Map<String, String> headers) {
         IrspSocket s = new IrspSocket();
-        URI uri = URI.create(server.toString().replaceFirst("^http", "ws") + "/irsp/ws");
+        URI uri = URI.create(server.toString().replaceFirst("^http", "ws") + "/irsp/ws" + query);
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -58,8 +70,28 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
         return ws.getSubprotocol();
     }
 
-    public void sendRaw(String text) {
+    public synchronized void sendRaw(String text) {
         ws.sendText(text, true).join();
+        lastSent = System.nanoTime();
+    }
+
+    /**
+     * Sends a Heartbeat whenever nothing was sent for {@code interval} (§8.5: use the bind reply's
+     * heartbeatSeconds); the HeartbeatAcks are dropped rather than queued.
+     */
+    public IrspSocket heartbeatEvery(Duration interval) {
+        heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "irsp-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = Math.max(100, interval.toMillis() / 4);
+        heartbeats.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastSent >= interval.toNanos() && !ws.isOutputClosed()) {
+                send("Heartbeat", JsonObject.EMPTY_JSON_OBJECT);
+            }
+        }, tick, tick, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     public void sendBinary(byte[] data) {
@@ -146,7 +178,9 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
             if (autoAck && needsAck(frame)) {
                 ack(frame.containsKey("deliveryId") ? frame.getString("deliveryId") : frame.getString("msgId"));
             }
-            frames.add(frame);
+            if (heartbeats == null || !"HeartbeatAck".equals(frame.getString("type", null))) {
+                frames.add(frame);
+            }
         }
         webSocket.request(1);
         return null;
@@ -175,6 +209,9 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
         if (!ws.isOutputClosed()) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(t -> null);
         }

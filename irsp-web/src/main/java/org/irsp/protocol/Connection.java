@@ -3,6 +3,7 @@ package org.irsp.protocol;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,10 @@ import org.irsp.session.boundary.Bound;
  * bucket of §6.9, the time of the last inbound frame (§8.5), the offline-queue items already sent on it
  * (§6.7: never twice on one connection), and a gate that holds forwarded frames until the bind sequence
  * of §8.4 has run.
+ *
+ * Writes never block the caller: frames go out asynchronously, one at a time, in order, from a bounded
+ * outbound queue. A client that lets the queue overflow is closed (1011); whatever it had in its offline
+ * queue stays there for its next bind. A close requested after frames waits until they are written.
  */
 public class Connection {
 
@@ -29,6 +34,10 @@ public class Connection {
     private final TokenBucket bucket;
     private final Set<String> sentDeliveryIds = new HashSet<>();
     private final List<Runnable> heldUntilReady = new ArrayList<>();
+    private final ArrayDeque<String> outbound = new ArrayDeque<>();
+    private final int maxOutbound;
+    private boolean writing;
+    private CloseCode closeWhenDrained;
     private volatile long lastInbound = System.nanoTime();
     private volatile Bound bound;
     private volatile String presence = "online";
@@ -36,11 +45,12 @@ public class Connection {
     private boolean ready;
     private boolean closed;
 
-    public Connection(Session session, String token, String remoteAddress, TokenBucket bucket) {
+    public Connection(Session session, String token, String remoteAddress, TokenBucket bucket, int maxOutbound) {
         this.session = session;
         this.token = token;
         this.remoteAddress = remoteAddress;
         this.bucket = bucket;
+        this.maxOutbound = maxOutbound;
     }
 
     /** Called for every inbound text frame: §8.5 liveness and the §6.9 token. */
@@ -49,14 +59,49 @@ public class Connection {
         return bucket.take();
     }
 
-    public synchronized void send(String frame) {
-        if (closed) {
-            return;
+    public void send(String frame) {
+        synchronized (this) {
+            if (closed || closeWhenDrained != null) {
+                return;
+            }
+            if (writing) {
+                if (outbound.size() >= maxOutbound) {
+                    outbound.clear();
+                    closeWhenDrained = CloseCode.INTERNAL;
+                    LOG.log(Level.WARNING, "outbound queue of {0} overflowed: closing it", id());
+                    return;
+                }
+                outbound.add(frame);
+                return;
+            }
+            writing = true;
         }
+        write(frame);
+    }
+
+    private void write(String frame) {
         try {
-            session.getBasicRemote().sendText(frame);
-        } catch (IOException | IllegalStateException e) {
+            session.getAsyncRemote().sendText(frame, result -> written());
+        } catch (RuntimeException e) {
             LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[] {id(), e.toString()});
+            written();
+        }
+    }
+
+    private void written() {
+        String next;
+        CloseCode close = null;
+        synchronized (this) {
+            next = outbound.poll();
+            if (next == null) {
+                writing = false;
+                close = closeWhenDrained;
+            }
+        }
+        if (next != null) {
+            write(next);
+        } else if (close != null) {
+            closeNow(close);
         }
     }
 
@@ -84,14 +129,31 @@ public class Connection {
         heldUntilReady.clear();
     }
 
+    /** Closes once the frames already queued are written. */
     public void close(CloseCode code, String reason) {
+        boolean now;
+        synchronized (this) {
+            if (closed || closeWhenDrained != null) {
+                return;
+            }
+            if (reason != null) {
+                closeReason = reason;
+            }
+            closeWhenDrained = code;
+            now = !writing;
+        }
+        if (now) {
+            closeNow(code);
+        }
+    }
+
+    private void closeNow(CloseCode code) {
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
         }
-        closeReason = reason;
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), ""));
         } catch (IOException | IllegalStateException e) {

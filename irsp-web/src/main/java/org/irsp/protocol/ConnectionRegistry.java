@@ -45,6 +45,7 @@ public class ConnectionRegistry {
 
     @Inject @ConfigProperty(name = "irsp.ws.rateFramesPerSecond", defaultValue = "200") int rate;
     @Inject @ConfigProperty(name = "irsp.ws.rateBurst", defaultValue = "400") int burst;
+    @Inject @ConfigProperty(name = "irsp.ws.maxOutboundFrames", defaultValue = "1024") int maxOutbound;
 
     private ScheduledFuture<?> sweep;
 
@@ -60,7 +61,7 @@ public class ConnectionRegistry {
     }
 
     public Connection opened(Session session, String token) {
-        Connection c = new Connection(session, token, null, new TokenBucket(rate, burst));
+        Connection c = new Connection(session, token, null, new TokenBucket(rate, burst), maxOutbound);
         bySession.put(session.getId(), c);
         return c;
     }

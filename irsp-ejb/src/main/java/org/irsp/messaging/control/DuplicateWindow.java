@@ -7,6 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,24 +39,56 @@ public class DuplicateWindow {
     @ConfigProperty(name = "irsp.msg.dedupMaxPerEntity", defaultValue = "4096")
     int maxPerEntity;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private final Map<String, LinkedHashMap<String, Outcome>> byEntity = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> pruning;
+
+    @PostConstruct
+    void schedulePruning() {
+        pruning = scheduler.scheduleWithFixedDelay(this::prune, 10, 10, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stopPruning() {
+        pruning.cancel(false);
+    }
+
+    /** Forgets msgIds older than the window, and entities with none left. */
+    void prune() {
+        long cutoff = System.currentTimeMillis() - windowSeconds * 1000;
+        byEntity.forEach((entity, seen) -> {
+            synchronized (seen) {
+                seen.values().removeIf(o -> o.atMillis() < cutoff && !o.pending());
+                if (seen.isEmpty()) {
+                    byEntity.remove(entity, seen);
+                }
+            }
+        });
+    }
 
     /** Records {@code msgId} as pending, or returns the earlier outcome if it was seen in the window. */
     public Optional<Outcome> claim(String entityKey, String msgId) {
         long now = System.currentTimeMillis();
-        LinkedHashMap<String, Outcome> seen = byEntity.computeIfAbsent(entityKey, k -> new LinkedHashMap<>());
-        synchronized (seen) {
-            Outcome earlier = seen.get(msgId);
-            if (earlier != null && now - earlier.atMillis() < windowSeconds * 1000) {
-                return Optional.of(earlier);
-            }
-            seen.remove(msgId);
-            seen.put(msgId, new Outcome(null, 0, null, now));
-            while (seen.size() > maxPerEntity) {
-                seen.remove(seen.keySet().iterator().next());
+        while (true) {
+            LinkedHashMap<String, Outcome> seen = byEntity.computeIfAbsent(entityKey, k -> new LinkedHashMap<>());
+            synchronized (seen) {
+                if (byEntity.get(entityKey) != seen) {
+                    continue; // pruned meanwhile: use the entity's new map
+                }
+                Outcome earlier = seen.get(msgId);
+                if (earlier != null && now - earlier.atMillis() < windowSeconds * 1000) {
+                    return Optional.of(earlier);
+                }
+                seen.remove(msgId);
+                seen.put(msgId, new Outcome(null, 0, null, now));
+                while (seen.size() > maxPerEntity) {
+                    seen.remove(seen.keySet().iterator().next());
+                }
+                return Optional.empty();
             }
         }
-        return Optional.empty();
     }
 
     /** Forgets a pending claim whose processing failed, so that a redelivery is not a duplicate. */
