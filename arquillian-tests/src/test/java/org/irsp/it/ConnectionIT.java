@@ -80,6 +80,21 @@ class ConnectionIT {
     }
 
     @Test
+    void aConnIdIsUnknownOnceItsBindWindowClosedOrItsSessionEnded() throws Exception {
+        Session late = loginUser();
+        Thread.sleep(5500);
+        try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), late.token())) {
+            assertEquals(481, ws.bind(late.connId()).getInt("retCode"));
+            assertEquals(4481, ws.closeCode(WAIT));
+        }
+        Session ended = loginUser();
+        assertEquals(200, rest.call("DELETE", "sessions/" + ended.connId(), null, ended.token()).retCode());
+        try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), ended.token())) {
+            assertEquals(481, ws.bind(ended.connId()).getInt("retCode"));
+        }
+    }
+
+    @Test
     void aFrameBeforeBindGets405AndClose4405() {
         try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), null)) {
             JsonObject ack = ws.request("Heartbeat", JsonObject.EMPTY_JSON_OBJECT, WAIT);

@@ -41,7 +41,7 @@ class EnterprisePushIT {
     /** Sends a push and returns the IRSP's reply from JMSReplyTo. */
     static synchronized JsonObject push(String body) {
         if (factory == null) {
-            factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:61616");
+            factory = new ActiveMQConnectionFactory(IrspServer.brokerUrl());
         }
         try (JMSContext jms = factory.createContext()) {
             TemporaryQueue replies = jms.createTemporaryQueue();
@@ -204,12 +204,36 @@ class EnterprisePushIT {
     }
 
     @Test
+    @Order(5)
+    void theBindReplyComesFirstThenTheQueueOldestFirst() {
+        String device = Fixtures.newDevice();
+        assertEquals(202, resultCode(push(pushTo("device", device, "offline", "o1-" + UUID.randomUUID(), "first")), 0));
+        assertEquals(202, resultCode(push(pushTo("device", device, "offline", "o2-" + UUID.randomUUID(), "second")), 0));
+        Session s = rest.login("device", device, "secret", Fixtures.SECRET);
+        try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), s.token())) {
+            ws.send("ConnectionIdBindRequest", Json.createObjectBuilder().add("connId", s.connId()).build());
+            assertEquals("ConnectionIdBindResponse", ws.next(WAIT).getString("type"));
+            JsonObject first = ws.next(WAIT);
+            JsonObject second = ws.next(WAIT);
+            assertEquals("OfflineMessageDelivery", first.getString("type"));
+            assertEquals("first", first.getJsonObject("body").getJsonObject("message").getJsonObject("body").getString("text"));
+            assertEquals("second", second.getJsonObject("body").getJsonObject("message").getJsonObject("body").getString("text"));
+            assertEquals(device, first.getJsonArray("targets").getJsonObject(0).getString("id"));
+            assertEquals(s.connId(), first.getJsonArray("targets").getJsonObject(0).getString("connId"));
+        }
+    }
+
+    @Test
     @Order(6)
     void queuedItemsSurviveARestartOfTheServer() throws Exception {
         String device = Fixtures.newDevice();
         String msgId = "restart-" + UUID.randomUUID();
         assertEquals(202, resultCode(push(pushTo("device", device, "offline", msgId, "survive")), 0));
+        Session before = rest.login("user", Fixtures.newUser(), "password", Fixtures.PASSWORD);
+        IrspSocket open = IrspSocket.open(IrspServer.uri(), before.token());
+        open.bind(before.connId());
         IrspServer.restart();
+        assertEquals(1001, open.closeCode(WAIT), "a server shutting down closes its sockets with 1001");
         Session s = Fixtures.rest().login("device", device, "secret", Fixtures.SECRET);
         try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), s.token())) {
             assertEquals(1, ws.bind(s.connId()).getJsonObject("body").getInt("offlineItems"));

@@ -35,7 +35,7 @@ class EventsAndLimitsIT {
     @Test
     void accountAndPresenceEventsCarrySelectableProperties() throws Exception {
         String id = "evt" + System.nanoTime();
-        try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:61616");
+        try (var factory = new ActiveMQConnectionFactory(IrspServer.brokerUrl());
              JMSContext jms = factory.createContext()) {
             JMSConsumer events = jms.createConsumer(jms.createTopic("irsp.events"), "entityId = '" + id + "'");
             rest.post("users", Json.createObjectBuilder().add("userId", id).add("password", Fixtures.PASSWORD).build());
@@ -64,7 +64,7 @@ class EventsAndLimitsIT {
     void anExpiredItemIsNeverDeliveredAndIsReported() throws Exception {
         String device = Fixtures.newDevice();
         String msgId = "ttl-" + UUID.randomUUID();
-        try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:61616");
+        try (var factory = new ActiveMQConnectionFactory(IrspServer.brokerUrl());
              JMSContext jms = factory.createContext()) {
             JMSConsumer events = jms.createConsumer(jms.createTopic("irsp.events"), "eventType = 'message.deliveryFailed'");
             JsonObject reply = EnterprisePushIT.push(Json.createObjectBuilder().add("msgId", msgId)

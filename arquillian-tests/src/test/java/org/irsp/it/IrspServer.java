@@ -37,10 +37,16 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
     private static final List<String> restartSettings = new java.util.ArrayList<>();
     private static Process process;
     private static URI uri;
+    private static int brokerPort;
     private static Path data;
 
     public static URI uri() {
         return uri;
+    }
+
+    /** The embedded broker of the server under test, for enterprise JMS clients. */
+    public static String brokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
     }
 
     @Override
@@ -63,16 +69,22 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
 
     private static void start() throws Exception {
         int port = freePort();
+        if (brokerPort == 0) {
+            brokerPort = freePort();
+        }
         Files.writeString(DIR.resolve("preboot.asadmin"), String.join("\n",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
                 "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:" + data.resolve("db/irsp").toAbsolutePath()) + "\n");
-        Files.writeString(DIR.resolve("postboot.asadmin"), "deploy " + DIR.resolve("irsp-ra.rar").toAbsolutePath() + "\n");
+        Files.writeString(DIR.resolve("postboot.asadmin"),
+                "create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1\\;port\\=" + brokerPort + " irsp-ra\n"
+                        + "deploy " + DIR.resolve("irsp-ra.rar").toAbsolutePath() + "\n");
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
         command.addAll(TEST_SETTINGS);
         command.addAll(EXECUTION_SETTINGS);
         command.addAll(restartSettings);
         command.add("-Dirsp.artemis.dataDir=" + data.resolve("artemis").toAbsolutePath());
+        command.add("-Dirsp.artemis.acceptor=tcp://127.0.0.1:" + brokerPort + "?protocols=CORE");
         command.addAll(List.of("-jar", DIR.resolve("payara-micro.jar").toString(), "--nohazelcast",
                 "--port", String.valueOf(port),
                 "--prebootcommandfile", DIR.resolve("preboot.asadmin").toString(),
@@ -115,7 +127,7 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
     }
 
     private static boolean brokerUp() {
-        try (var s = new java.net.Socket("127.0.0.1", 61616)) {
+        try (var s = new java.net.Socket("127.0.0.1", brokerPort)) {
             return true;
         } catch (IOException e) {
             return false;

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StrictLimitsIT {
 
     /** A self-signed device certificate (base64 DER). */
+    /** The device the first test registered, for later tests (this address's registrations run out). */
+    private static String validDevice;
+
     private static final String CERTIFICATE = "MIIBQjCB6aADAgECAggVKeplPM8TgDAKBggqhkjOPQQDAjAWMRQwEgYDVQQDEwtkZXZpY2UtdGVzdDAeFw0yNjExMjUwMTE3MDdaFw0zNjExMjIwMTE3MDdaMBYxFDASBgNVBAMTC2RldmljZS10ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEjXIvRfwlviNeFje7csTLmIRNo/qokhrgoIwF1KyZCwK8TfVdne7FzaWyIcP0g2g3YcrM+zUkdv1VrZIO0En5OqMhMB8wHQYDVR0OBBYEFPwmtcXu6KGqf3bMcAk4ZFdd7i+rMAoGCCqGSM49BAMCA0gAMEUCIQCGO36j75GJvTm9q1u0xMB2P4CsUKClRGzecbgZPNu6IQIgD3jwUCrWO6s3eSa7tbqdEsJ7sZEJpjrRLCtWm2goR+M=";
 
     @Test
@@ -39,6 +42,7 @@ class StrictLimitsIT {
         RestReply accepted = rest.post("devices", Json.createObjectBuilder(Fixtures.device(Fixtures.newDeviceId()))
                 .add("certificate", CERTIFICATE).build());
         assertEquals(200, accepted.retCode());
+        validDevice = accepted.body().getString("deviceId");
     }
 
     @Test
@@ -81,6 +85,35 @@ class StrictLimitsIT {
 
     @Test
     @Order(4)
+    void aBurstOfLoginsBeyondTheHashingQueueGets503RetryAfter() throws Exception {
+        IrspRest rest = Fixtures.rest();
+        String device = validDevice;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var logins = new java.util.ArrayList<java.util.concurrent.Future<RestReply>>();
+            for (int i = 0; i < 12; i++) {
+                logins.add(pool.submit(() -> rest.post("sessions", Json.createObjectBuilder().add("type", "device")
+                        .add("id", device).add("secret", Fixtures.SECRET).build())));
+            }
+            int unavailable = 0;
+            for (var login : logins) {
+                RestReply r = login.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.retCode() == 503) {
+                    unavailable++;
+                    assertEquals(503, r.status());
+                    assertTrue(r.headers().firstValue("Retry-After").isPresent());
+                } else {
+                    assertEquals(200, r.retCode());
+                }
+            }
+            assertTrue(unavailable > 0, "twelve concurrent logins never saturated a pool of one queue slot");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(5)
     void withoutAllowPlainHttpPlainRequestsAndUpgradesAreRefused() throws Exception {
         IrspServer.restart("-Dirsp.tls.allowPlainHttp=false");
         RestReply refused = Fixtures.rest().post("users", Json.createObjectBuilder().add("userId", "plainuser").build());

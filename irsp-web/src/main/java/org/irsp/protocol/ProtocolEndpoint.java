@@ -30,7 +30,8 @@ public class ProtocolEndpoint {
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
-        String token = (String) config.getUserProperties().remove(Handshake.TOKEN);
+        // WebSocket 2.1: the session's properties are its own copy of what modifyHandshake left
+        String token = (String) session.getUserProperties().get(Handshake.TOKEN);
         Connection c = registry.opened(session, token);
         if (session.getNegotiatedSubprotocol() == null || session.getNegotiatedSubprotocol().isEmpty()) {
             c.close(CloseCode.SUBPROTOCOL, null);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.presence.entity.Presence;
 import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.EntityType;
 
 /**
  * The presence directory: which entities are bound, on which connIds, with which connection presence.
@@ -23,7 +24,18 @@ public class Presences {
     @Inject
     EnterpriseEvents events;
 
+    /** A device has at most one connection (§3.1): a newer bind takes the place of the older one. */
     public void connected(EntityRef entity, String connId, String presence) {
+        if (entity.type() == EntityType.DEVICE) {
+            Presence before = truePresence(entity);
+            Map<String, String> only = new ConcurrentHashMap<>();
+            only.put(connId, presence);
+            byEntity.put(entity, only);
+            if (!before.equals(truePresence(entity))) {
+                publishChanged(entity);
+            }
+            return;
+        }
         update(entity, connId, presence);
     }
 
@@ -33,6 +45,9 @@ public class Presences {
 
     /** The connection is gone; publishes presence.offline with {@code reason} if it was the last one. */
     public void disconnected(EntityRef entity, String connId, String reason) {
+        if (!byEntity.getOrDefault(entity, Map.of()).containsKey(connId)) {
+            return; // a replaced device connection: the entity stays online
+        }
         Presence before = truePresence(entity);
         Map<String, String> conns = byEntity.computeIfPresent(entity, (e, m) -> {
             m.remove(connId);
