@@ -96,7 +96,8 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
         awaitReady(Duration.ofSeconds(240));
     }
 
-    private static Path log() {
+    /** The server's log file, for checks on what it writes. */
+    static Path log() {
         return DIR.resolve("server-" + data.getFileName() + ".log");
     }
 

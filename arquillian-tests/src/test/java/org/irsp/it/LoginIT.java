@@ -83,6 +83,25 @@ class LoginIT {
         assertEquals(401, rest.post("sessions", login("device", device, "secret", "not-the-secret-at-all")).retCode());
     }
 
+    @Test
+    void credentialsAndTokensNeverReachTheServerLog() throws Exception {
+        String marker = "Zq9-" + System.nanoTime();
+        String alice = Fixtures.newUser();
+        rest.post("sessions", login("user", alice, "password", "Wrong-" + marker));
+        String secret = "device-secret-" + marker;
+        rest.post("devices", Json.createObjectBuilder(Fixtures.device(Fixtures.newDeviceId())).add("secret", secret).build());
+        var session = rest.login("user", alice, "password", Fixtures.PASSWORD);
+        try (var ws = org.irsp.client.IrspSocket.open(IrspServer.uri(), "?token=" + session.token(), null,
+                org.irsp.client.IrspSocket.SUBPROTOCOL, java.util.Map.of())) {
+            ws.bind(session.connId());
+        }
+        Thread.sleep(500);
+        String log = java.nio.file.Files.readString(IrspServer.log());
+        assertTrue(!log.contains(marker), "a credential was logged");
+        assertTrue(!log.contains(session.token()), "a token was logged");
+        assertTrue(!log.contains(Fixtures.PASSWORD), "a password was logged");
+    }
+
     static String proof(String secret, String salt, int iterations, String nonce, String deviceId) throws Exception {
         byte[] k = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                 .generateSecret(new PBEKeySpec(secret.toCharArray(), Base64.getDecoder().decode(salt), iterations, 256))

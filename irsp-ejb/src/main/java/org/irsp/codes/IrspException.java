@@ -1,6 +1,10 @@
 package org.irsp.codes;
 
 import jakarta.ejb.ApplicationException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,5 +48,20 @@ public class IrspException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** The §5.2 {@code details} object: numbers stay numbers, lists become string arrays. */
+    public JsonObject detailsJson() {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        details.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                b.add(k, n.longValue());
+            } else if (v instanceof List<?> list) {
+                b.add(k, Json.createArrayBuilder(list.stream().map(String::valueOf).toList()));
+            } else {
+                b.add(k, String.valueOf(v));
+            }
+        });
+        return b.build();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
-import java.util.Map;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
@@ -36,7 +35,7 @@ public final class Frames {
         }
         f.add("retCode", e.retCode().code())
                 .add("reason", e.getMessage() == null ? e.retCode().name() : e.getMessage())
-                .add("details", details(e.details()));
+                .add("details", e.detailsJson());
         return f.build().toString();
     }
 
@@ -71,20 +70,6 @@ public final class Frames {
     static JsonObjectBuilder recipient(Bound b) {
         return Json.createObjectBuilder().add("type", b.entity().type().wire()).add("id", b.entity().id())
                 .add("connId", b.connId());
-    }
-
-    public static JsonObjectBuilder details(Map<String, Object> details) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        details.forEach((k, v) -> {
-            if (v instanceof Number n) {
-                b.add(k, n.longValue());
-            } else if (v instanceof java.util.List<?> list) {
-                b.add(k, Json.createArrayBuilder(list.stream().map(String::valueOf).toList()));
-            } else {
-                b.add(k, String.valueOf(v));
-            }
-        });
-        return b;
     }
 
     public static String newMsgId() {

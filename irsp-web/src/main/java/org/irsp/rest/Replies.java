@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.protocol.Frames;
 
 /** §5.1 response bodies: every one a JSON object with {@code retCode}; errors with reason and details. */
 public final class Replies {
@@ -25,7 +24,7 @@ public final class Replies {
         JsonObject body = Json.createObjectBuilder()
                 .add("retCode", code.code())
                 .add("reason", e.getMessage() == null ? code.name() : e.getMessage())
-                .add("details", Frames.details(e.details()))
+                .add("details", e.detailsJson())
                 .build();
         Response.ResponseBuilder r = Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body.toString());

@@ -10,7 +10,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
@@ -116,15 +115,7 @@ public class EnterprisePushes {
         if (msgId != null) {
             reply.add("respTo", msgId);
         }
-        JsonObjectBuilder details = Json.createObjectBuilder();
-        for (Map.Entry<String, Object> d : e.details().entrySet()) {
-            if (d.getValue() instanceof java.util.List<?> list) {
-                details.add(d.getKey(), Json.createArrayBuilder(list.stream().map(String::valueOf).toList()));
-            } else {
-                details.add(d.getKey(), String.valueOf(d.getValue()));
-            }
-        }
         return new PushOutcome(reply.add("retCode", e.retCode().code()).add("reason", e.getMessage())
-                .add("details", details).build());
+                .add("details", e.detailsJson()).build());
     }
 }

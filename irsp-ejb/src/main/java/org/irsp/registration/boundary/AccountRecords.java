@@ -13,6 +13,7 @@ import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.registration.control.Accounts;
 import org.irsp.registration.control.CredentialHashing;
+import org.irsp.registration.control.CredentialRules;
 import org.irsp.registration.entity.AcceptPolicy;
 import org.irsp.registration.entity.Account;
 import org.irsp.registration.entity.CredentialPolicy;
@@ -21,7 +22,6 @@ import org.irsp.registration.entity.DeviceDescription;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.registration.entity.UserAccount;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Account records (§7.4) and credential changes (§7.5). Checks: 404, then 403. */
 @Stateless
@@ -32,13 +32,7 @@ public class AccountRecords {
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
 
-    @Inject
-    @ConfigProperty(name = "irsp.password.minClasses", defaultValue = "2")
-    int passwordMinClasses;
-
-    @Inject
-    @ConfigProperty(name = "irsp.device.secretMinLength", defaultValue = "16")
-    int secretMinLength;
+    @Inject CredentialRules credentialRules;
 
     /** The record, if {@code caller} may see it: the entity itself, or a device's owner. */
     public Account read(EntityRef entity, EntityRef caller) {
@@ -87,7 +81,7 @@ public class AccountRecords {
             audit.record(caller.id(), clientIp, "credentialChange", 403, null);
             throw IrspException.field(RetCode.FORBIDDEN, user ? "oldPassword" : "oldSecret", "wrong old credential");
         }
-        CredentialPolicy policy = new CredentialPolicy(passwordMinClasses, secretMinLength);
+        CredentialPolicy policy = credentialRules.policy();
         (user ? policy.violationOfPassword(newCredential) : policy.violationOfSecret(newCredential)).ifPresent(v -> {
             throw new IrspException(RetCode.POLICY, "credential policy not met", Map.of("policy", v));
         });

@@ -14,6 +14,7 @@ import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.registration.control.CredentialHashing;
 import org.irsp.registration.control.CredentialHashing.Kind;
+import org.irsp.registration.control.CredentialRules;
 import org.irsp.registration.control.DeviceValidation;
 import org.irsp.registration.control.IdSuggestions;
 import org.irsp.registration.control.RegistrationThrottle;
@@ -43,13 +44,7 @@ public class Registrations {
     @Inject Event<AccountDeleted> deleted;
     @Inject Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "irsp.password.minClasses", defaultValue = "2")
-    int passwordMinClasses;
-
-    @Inject
-    @ConfigProperty(name = "irsp.device.secretMinLength", defaultValue = "16")
-    int secretMinLength;
+    @Inject CredentialRules credentialRules;
 
     @Inject
     @ConfigProperty(name = "irsp.vcode.generatedLength", defaultValue = "12")
@@ -131,6 +126,6 @@ public class Registrations {
     }
 
     private CredentialPolicy policy() {
-        return new CredentialPolicy(passwordMinClasses, secretMinLength);
+        return credentialRules.policy();
     }
 }
