@@ -15,6 +15,12 @@ public final class Replies {
         return Response.ok(fields.add("retCode", 200).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /** 202: a relationship request is pending. */
+    public static Response accepted(JsonObjectBuilder fields) {
+        return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(fields.add("retCode", 202).build().toString()).build();
+    }
+
     public static Response ok() {
         return ok(Json.createObjectBuilder());
     }

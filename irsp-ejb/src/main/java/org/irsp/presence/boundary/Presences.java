@@ -3,61 +3,95 @@ package org.irsp.presence.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.irsp.codes.Timestamps;
 import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.messaging.control.Notifications;
+import org.irsp.presence.control.Visibility;
 import org.irsp.presence.entity.Presence;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 
 /**
- * The presence directory: which entities are bound, on which connIds, with which connection presence.
- * Node-local in single-node mode (the seam for a cluster-wide cache). Publishes presence.changed and
- * presence.offline (§15.2) when the true presence changes.
+ * The presence directory: which entities are bound, on which connIds, with which connection presence
+ * (node-local in single-node mode: the seam for a cluster-wide cache). Tells those who may see an
+ * entity (V, §4.4) when its visible presence changes (StatusChangeNotify) or it goes offline
+ * (OfflineNotify), and publishes presence.changed / presence.offline (§15.2).
  */
 @ApplicationScoped
 public class Presences {
 
     private final Map<EntityRef, Map<String, String>> byEntity = new ConcurrentHashMap<>();
 
-    @Inject
-    EnterpriseEvents events;
+    @Inject EnterpriseEvents events;
+    @Inject Notifications notifications;
+    @Inject Visibility visibility;
+    @Inject Clock clock;
 
-    /** A device has at most one connection (§3.1): a newer bind takes the place of the older one. */
-    public void connected(EntityRef entity, String connId, String presence) {
+    /**
+     * Records a bound connection; a device keeps only its newest one (§3.1). Returns whether the visible
+     * presence changed, to be {@link #announce announced} once the bind reply is out (§8.4 step 3).
+     */
+    public boolean connected(EntityRef entity, String connId, String presence) {
+        Presence visibleBefore = visiblePresence(entity);
+        Presence trueBefore = truePresence(entity);
         if (entity.type() == EntityType.DEVICE) {
-            Presence before = truePresence(entity);
             Map<String, String> only = new ConcurrentHashMap<>();
             only.put(connId, presence);
             byEntity.put(entity, only);
-            if (!before.equals(truePresence(entity))) {
-                publishChanged(entity);
-            }
-            return;
+        } else {
+            byEntity.computeIfAbsent(entity, e -> new ConcurrentHashMap<>()).put(connId, presence);
         }
-        update(entity, connId, presence);
+        publishIfChanged(entity, trueBefore);
+        return !visibleBefore.equals(visiblePresence(entity));
     }
 
-    public void changed(EntityRef entity, String connId, String presence) {
-        update(entity, connId, presence);
+    /** PresenceSetRequest: returns whether the visible presence changed (then {@link #announce}). */
+    public boolean changed(EntityRef entity, String connId, String presence) {
+        Presence visibleBefore = visiblePresence(entity);
+        Presence trueBefore = truePresence(entity);
+        byEntity.computeIfAbsent(entity, e -> new ConcurrentHashMap<>()).put(connId, presence);
+        publishIfChanged(entity, trueBefore);
+        return !visibleBefore.equals(visiblePresence(entity));
     }
 
-    /** The connection is gone; publishes presence.offline with {@code reason} if it was the last one. */
+    /** The connection is gone: OfflineNotify with {@code reason} if it was the last visible one (§8.6). */
     public void disconnected(EntityRef entity, String connId, String reason) {
         if (!byEntity.getOrDefault(entity, Map.of()).containsKey(connId)) {
             return; // a replaced device connection: the entity stays online
         }
-        Presence before = truePresence(entity);
-        Map<String, String> conns = byEntity.computeIfPresent(entity, (e, m) -> {
+        Presence visibleBefore = visiblePresence(entity);
+        Presence trueBefore = truePresence(entity);
+        List<EntityRef> observersBefore = visibleBefore.isOffline() ? List.of() : visibility.observersOf(entity);
+        Map<String, String> left = byEntity.computeIfPresent(entity, (e, m) -> {
             m.remove(connId);
             return m.isEmpty() ? null : m;
         });
-        if (conns == null) {
+        if (left == null) {
             events.publish("presence.offline", entity.type().wire(), entity.id(),
                     Json.createObjectBuilder().add("reason", reason).build());
-        } else if (!before.equals(truePresence(entity))) {
-            publishChanged(entity);
+            for (EntityRef x : observersBefore) {
+                notifications.live(x, "OfflineNotify", Json.createObjectBuilder().add("id", entity.id())
+                        .add("type", entity.type().wire()).add("reason", reason).add("ts", Timestamps.format(clock.instant())).build());
+            }
+            return;
+        }
+        publishIfChanged(entity, trueBefore);
+        if (!visibleBefore.equals(visiblePresence(entity))) {
+            announce(entity);
+        }
+    }
+
+    /** StatusChangeNotify with the entity's visible presence to every related x with V(x, e) (§13.3). */
+    public void announce(EntityRef entity) {
+        Presence p = visiblePresence(entity);
+        for (EntityRef x : visibility.observersOf(entity)) {
+            notifications.live(x, "StatusChangeNotify", Json.createObjectBuilder().add("id", entity.id())
+                    .add("type", entity.type().wire()).add("presence", p.presence()).add("connCount", p.connCount())
+                    .add("ts", Timestamps.format(clock.instant())).build());
         }
     }
 
@@ -74,21 +108,15 @@ public class Presences {
         return List.copyOf(byEntity.getOrDefault(entity, Map.of()).keySet());
     }
 
-    private void update(EntityRef entity, String connId, String presence) {
-        Presence before = truePresence(entity);
-        byEntity.computeIfAbsent(entity, e -> new ConcurrentHashMap<>()).put(connId, presence);
-        if (!before.equals(truePresence(entity))) {
-            publishChanged(entity);
-        }
-    }
-
     private Presence truePresence(EntityRef entity) {
         return Presence.truePresence(byEntity.getOrDefault(entity, Map.of()).values());
     }
 
-    private void publishChanged(EntityRef entity) {
+    private void publishIfChanged(EntityRef entity, Presence trueBefore) {
         Presence p = truePresence(entity);
-        events.publish("presence.changed", entity.type().wire(), entity.id(),
-                Json.createObjectBuilder().add("presence", p.presence()).add("connCount", p.connCount()).build());
+        if (!p.equals(trueBefore) && !p.isOffline()) {
+            events.publish("presence.changed", entity.type().wire(), entity.id(),
+                    Json.createObjectBuilder().add("presence", p.presence()).add("connCount", p.connCount()).build());
+        }
     }
 }

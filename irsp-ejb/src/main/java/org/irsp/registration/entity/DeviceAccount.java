@@ -76,6 +76,28 @@ public class DeviceAccount extends Account {
         return owner;
     }
 
+    public boolean isOwnedBy(EntityRef user) {
+        return user.type() == EntityType.USER && user.id().equals(owner);
+    }
+
+    /** A correct code on an unowned device, or an accepted owner request: {@code user} owns it now. */
+    public void claim(String userId) {
+        this.owner = userId;
+    }
+
+    /** Releasing the owner role, a reset with releaseAll, or the owner's deletion leaves the device unowned. */
+    public void vacate() {
+        this.owner = null;
+    }
+
+    public void defaultPolicy(DefaultPolicy policy) {
+        this.defaultPolicy = policy;
+    }
+
+    public void verificationCodeHash(String hash) {
+        this.verificationCodeHash = hash;
+    }
+
     public DefaultPolicy defaultPolicy() {
         return defaultPolicy;
     }

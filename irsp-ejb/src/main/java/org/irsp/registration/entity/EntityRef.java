@@ -59,6 +59,11 @@ public record EntityRef(EntityType type, String id) {
                 : canonicalDeviceId(raw).map(EntityRef::device);
     }
 
+    /** The §4.2 address of this entity, without connId. */
+    public jakarta.json.JsonObject address() {
+        return jakarta.json.Json.createObjectBuilder().add("type", type.wire()).add("id", id).build();
+    }
+
     /** The key of this entity in broker addresses and caches. */
     public String key() {
         return type.wire() + ":" + id;

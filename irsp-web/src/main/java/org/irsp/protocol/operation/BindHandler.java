@@ -26,13 +26,16 @@ import org.irsp.protocol.Frames;
 import org.irsp.protocol.JsonFields;
 import org.irsp.protocol.Reply;
 import org.irsp.registration.entity.EntityType;
+import org.irsp.relationship.boundary.RequestNotices;
+import org.irsp.relationship.entity.RelationshipRequest;
 import org.irsp.session.boundary.Bound;
 import org.irsp.session.boundary.Sessions;
 
 /**
  * §8.4 ConnectionIdBindRequest. After the 200 reply, strictly in order: (2 replacement of a device's
- * older connection happened in the bind itself) 3 presence, 4 pending requests (none yet), 5 the offline
- * queue oldest first, 6 only then frames forwarded to this connection.
+ * older connection happened in the bind itself) 3 StatusChangeNotify to those who may see the entity,
+ * 4 the pending requests it may answer, 5 the offline queue oldest first, 6 only then frames forwarded
+ * to this connection.
  */
 @ApplicationScoped
 public class BindHandler implements FrameHandler, FailureAware {
@@ -41,6 +44,7 @@ public class BindHandler implements FrameHandler, FailureAware {
     @Inject Presences presences;
     @Inject OfflineDeliveries offline;
     @Inject ConnectionRegistry registry;
+    @Inject RequestNotices notices;
     @Inject Clock clock;
 
     @Override
@@ -67,17 +71,25 @@ public class BindHandler implements FrameHandler, FailureAware {
         c.presence(bound.entity().type() == EntityType.DEVICE ? "online" : presence);
         c.bound(bound);
         registry.bound(c);
-        presences.connected(bound.entity(), connId, c.presence());
+        boolean presenceChanged = presences.connected(bound.entity(), connId, c.presence());
+        List<RelationshipRequest> requests = notices.answerableBy(bound.entity());
         List<OfflineItem> items = offline.pending(bound.entity());
         JsonObject reply = Json.createObjectBuilder()
                 .add("connId", connId)
                 .add("entity", Json.createObjectBuilder().add("type", bound.entity().type().wire()).add("id", bound.entity().id()))
                 .add("heartbeatSeconds", bound.heartbeatSeconds())
                 .add("serverTime", Timestamps.format(clock.instant()))
-                .add("pendingRequests", 0)
+                .add("pendingRequests", requests.size())
                 .add("offlineItems", items.size())
                 .build();
         return Reply.ok(reply, () -> {
+            if (presenceChanged) {
+                presences.announce(bound.entity());
+            }
+            for (RelationshipRequest r : requests) {
+                c.send(Frames.complete(Json.createObjectBuilder().add("type", "RelationshipRequestNotify")
+                        .add("body", RequestNotices.body(r)).build(), c));
+            }
             for (OfflineItem item : items) {
                 c.sendOnce(item.deliveryId(), Frames.complete(Json.createReader(new StringReader(item.frame())).readObject(), c));
             }

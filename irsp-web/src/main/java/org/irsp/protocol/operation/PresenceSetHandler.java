@@ -36,7 +36,11 @@ public class PresenceSetHandler implements FrameHandler {
             throw IrspException.badField("body.presence", "a device is always online");
         }
         c.presence(presence);
-        presences.changed(c.bound().entity(), c.bound().connId(), presence);
-        return Reply.ok(Json.createObjectBuilder().add("presence", presence).build());
+        boolean changed = presences.changed(c.bound().entity(), c.bound().connId(), presence);
+        return Reply.ok(Json.createObjectBuilder().add("presence", presence).build(), () -> {
+            if (changed) {
+                presences.announce(c.bound().entity());
+            }
+        });
     }
 }

@@ -1,0 +1,53 @@
+package org.irsp.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.irsp.client.IrspRest;
+import org.irsp.client.IrspSocket;
+
+/** A registered user or device, logged in and bound, acking what it must. */
+final class Party implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final String id;
+    final String type;
+    final IrspRest.Session session;
+    final IrspSocket ws;
+    final JsonObject bindReply;
+
+    private Party(String type, String id, String credentialField, String credential) {
+        this.type = type;
+        this.id = id;
+        this.session = Fixtures.rest().login(type, id, credentialField, credential);
+        this.ws = IrspSocket.open(IrspServer.uri(), session.token()).autoAck(true);
+        this.bindReply = ws.bind(session.connId());
+        ws.heartbeatEvery(Duration.ofSeconds(1));
+    }
+
+    static Party user(String id) {
+        return new Party("user", id, "password", Fixtures.PASSWORD);
+    }
+
+    static Party device(String id) {
+        return new Party("device", id, "secret", Fixtures.SECRET);
+    }
+
+    JsonObject address() {
+        return Json.createObjectBuilder().add("type", type).add("id", id).build();
+    }
+
+    JsonObject request(String type, JsonObject body) {
+        return ws.request(type, body, WAIT);
+    }
+
+    JsonObject next(String type) {
+        return ws.next(type, WAIT);
+    }
+
+    @Override
+    public void close() {
+        ws.close();
+    }
+}

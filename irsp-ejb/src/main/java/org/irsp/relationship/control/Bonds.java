@@ -1,0 +1,87 @@
+package org.irsp.relationship.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import org.irsp.audit.control.AuditLog;
+import org.irsp.codes.Timestamps;
+import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.messaging.control.Notifications;
+import org.irsp.presence.boundary.Presences;
+import org.irsp.presence.control.Visibility;
+import org.irsp.presence.entity.Presence;
+import org.irsp.registration.entity.DeviceAccount;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.relationship.entity.Kind;
+import org.irsp.relationship.entity.Relationship;
+import org.irsp.relationship.entity.Role;
+
+/**
+ * Creates a relationship with its consequences (§10.2 200, Table 2 rule 1): the owner claim,
+ * RelationshipEstablishedNotify to the parties other than {@code notFor} (queued if offline), then
+ * mutual StatusChangeNotify where V allows, the {@code relationship.established} event and the audit.
+ */
+@Stateless
+public class Bonds {
+
+    @PersistenceContext EntityManager em;
+    @Inject Notifications notifications;
+    @Inject Visibility visibility;
+    @Inject Presences presences;
+    @Inject EnterpriseEvents events;
+    @Inject AuditLog audit;
+    @Inject Clock clock;
+
+    public Relationship create(Kind kind, EntityRef a, EntityRef b, Role role, Integer rights, String via, EntityRef notFor) {
+        Relationship r = new Relationship(kind, a, b, role, rights, clock.instant());
+        em.persist(r);
+        if (r.isOwnership()) {
+            em.find(DeviceAccount.class, b.id()).claim(a.id());
+        }
+        em.flush();
+        JsonObject notify = body(r).add("via", via).build();
+        for (EntityRef party : r.parties()) {
+            if (!party.equals(notFor)) {
+                notifications.liveOrQueued(party, "RelationshipEstablishedNotify", notify);
+            }
+        }
+        tellPresence(a, b);
+        tellPresence(b, a);
+        events.publish("relationship.established", "relationship", r.id(), eventData(r).build());
+        audit.record(notFor == null ? null : notFor.id(), null, "relationshipEstablished", 200, r.id() + " " + via);
+        return r;
+    }
+
+    /** x learns y's current presence, if x may see it. */
+    private void tellPresence(EntityRef x, EntityRef y) {
+        if (visibility.sees(x, y)) {
+            Presence p = presences.visiblePresence(y);
+            notifications.live(x, "StatusChangeNotify", Json.createObjectBuilder().add("id", y.id())
+                    .add("type", y.type().wire()).add("presence", p.presence()).add("connCount", p.connCount())
+                    .add("ts", Timestamps.format(clock.instant())).build());
+        }
+    }
+
+    /** {relationshipId, kind, parties, role?, rights?}: the common part of notifications and events. */
+    public static JsonObjectBuilder body(Relationship r) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
+                .add("parties", Json.createArrayBuilder().add(r.partyA().address()).add(r.partyB().address()));
+        if (r.kind() == Kind.USER_DEVICE) {
+            b.add("role", r.role().wire());
+        }
+        if (r.rights() != null && r.kind() != Kind.USER_USER) {
+            b.add("rights", r.rights());
+        }
+        return b;
+    }
+
+    /** §15.2 {kind, parties, role?, rights?}. */
+    public static JsonObjectBuilder eventData(Relationship r) {
+        return body(r).remove("relationshipId");
+    }
+}
