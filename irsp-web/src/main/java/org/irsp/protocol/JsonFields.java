@@ -153,6 +153,25 @@ public final class JsonFields {
         return Optional.of(new JsonFields(o, path(name) + "."));
     }
 
+    /** A mandatory array of at most {@code maxItems} objects, each read with its path ({@code name[i]}). */
+    public List<JsonFields> objects(String name, int maxItems) {
+        if (!has(name)) {
+            throw IrspException.badField(path(name), name + " is mandatory");
+        }
+        if (!(object.get(name) instanceof JsonArray array) || array.size() > maxItems) {
+            throw IrspException.badField(path(name), name + " must be an array of at most " + maxItems + " objects");
+        }
+        List<JsonFields> items = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String itemPath = path(name) + "[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject o)) {
+                throw IrspException.badField(itemPath, "must be an object");
+            }
+            items.add(new JsonFields(o, itemPath + "."));
+        }
+        return items;
+    }
+
     /** Rejects any of {@code names} that is present: a known field the operation does not allow (§7.4). */
     public void forbid(Set<String> names) {
         for (String name : object.keySet()) {

@@ -19,7 +19,10 @@ import java.time.Clock;
 import java.util.Set;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
+import jakarta.json.Json;
 import org.irsp.protocol.JsonFields;
+import org.irsp.protocol.RightsJson;
+import org.irsp.rights.boundary.DeviceRights;
 import org.irsp.registration.boundary.AccountPatch;
 import org.irsp.registration.boundary.AccountRecords;
 import org.irsp.registration.boundary.DeviceRegistration;
@@ -36,6 +39,7 @@ public class DevicesResource {
 
     @Inject Registrations registrations;
     @Inject AccountRecords records;
+    @Inject DeviceRights rights;
     @Inject ServerIdentity identity;
     @Inject Clock clock;
     @Context HttpServletRequest http;
@@ -97,6 +101,21 @@ public class DevicesResource {
         records.changeCredential(device(deviceId), caller(), f.string("oldSecret", 0, ANY), f.string("newSecret", 0, ANY),
                 http.getRemoteAddr());
         return Replies.ok();
+    }
+
+    @GET
+    @Path("{deviceId}/rights")
+    @Authenticated
+    public Response rights(@PathParam("deviceId") String deviceId) {
+        return Replies.ok(Json.createObjectBuilder(rights.query(caller(), device(deviceId))));
+    }
+
+    @PUT
+    @Path("{deviceId}/rights")
+    @Authenticated
+    public Response configureRights(@PathParam("deviceId") String deviceId, String body) {
+        var config = RightsJson.config(JsonFields.parse(body));
+        return Replies.ok(Json.createObjectBuilder(rights.configure(caller(), device(deviceId), config)));
     }
 
     private EntityRef caller() {

@@ -10,11 +10,11 @@ import java.time.Clock;
 import org.irsp.audit.entity.AuditRecord;
 
 /**
- * Appends audit records in their own transaction, so that refused operations (a failed login, a wrong
- * code) are recorded although the operation itself rolls back. Never records secrets.
+ * Appends audit records (§14). A record joins the caller's transaction, so it exists exactly when the
+ * change it describes does. A refusal whose transaction rolls back is recorded with
+ * {@link #recordRefusal}, in a transaction of its own. Never records secrets.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class AuditLog {
 
     @PersistenceContext
@@ -25,5 +25,11 @@ public class AuditLog {
 
     public void record(String actor, String clientIp, String action, int outcome, String detail) {
         em.persist(new AuditRecord(clock.instant(), actor, clientIp, action, outcome, detail));
+    }
+
+    /** For a refusal that is about to roll its caller's transaction back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRefusal(String actor, String clientIp, String action, int outcome, String detail) {
+        record(actor, clientIp, action, outcome, detail);
     }
 }

@@ -78,7 +78,7 @@ public class AccountRecords {
         }
         boolean user = entity.type() == EntityType.USER;
         if (!hashing.verify(oldCredential, account.credentialHash()).join()) {
-            audit.record(caller.id(), clientIp, "credentialChange", 403, null);
+            audit.recordRefusal(caller.id(), clientIp, "credentialChange", 403, null);
             throw IrspException.field(RetCode.FORBIDDEN, user ? "oldPassword" : "oldSecret", "wrong old credential");
         }
         CredentialPolicy policy = credentialRules.policy();

@@ -30,6 +30,7 @@ public class CodeThrottle {
     @Inject @ConfigProperty(name = "irsp.vcode.maxFailures", defaultValue = "5") int maxFailures;
     @Inject @ConfigProperty(name = "irsp.vcode.failureWindowSeconds", defaultValue = "3600") long windowSeconds;
 
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void admit(String deviceId) {
         CodeAttempts attempts = em.find(CodeAttempts.class, deviceId);
         if (attempts != null) {

@@ -1,0 +1,100 @@
+package org.irsp.rights.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.irsp.audit.control.AuditLog;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.registration.control.Accounts;
+import org.irsp.registration.entity.DeviceAccount;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.relationship.control.RelationshipStore;
+import org.irsp.relationship.entity.Kind;
+import org.irsp.relationship.entity.Relationship;
+import org.irsp.rights.control.AccessRights;
+import org.irsp.rights.entity.Rights;
+import org.irsp.rights.entity.RightsEntry;
+
+/** §9.2 configuration and query of a device's access rights: owner, 0x20 holders or the device itself. */
+@Stateless
+public class DeviceRights {
+
+    @PersistenceContext EntityManager em;
+    @Inject Accounts accounts;
+    @Inject AccessRights rights;
+    @Inject RelationshipStore relationships;
+    @Inject EnterpriseEvents events;
+    @Inject AuditLog audit;
+
+    public JsonObject query(EntityRef caller, EntityRef device) {
+        return describe(permitted(caller, device));
+    }
+
+    /** Replaces the whole configuration. Checks: 404 device, 403 caller, then per entry 404/400. */
+    public JsonObject configure(EntityRef caller, EntityRef device, RightsConfig config) {
+        DeviceAccount d = permitted(caller, device);
+        Set<EntityRef> seen = new HashSet<>();
+        for (int i = 0; i < config.entries().size(); i++) {
+            EntityRef subject = config.entries().get(i).subject();
+            String path = "entries[" + i + "].subject";
+            if (accounts.find(subject).isEmpty()) {
+                throw IrspException.field(RetCode.NOT_FOUND, path, "unknown subject");
+            }
+            if (subject.equals(d.ref()) || d.isOwnedBy(subject) || !seen.add(subject)) {
+                throw IrspException.badField(path, "the owner, the device itself or a repeated subject");
+            }
+        }
+        em.createQuery("delete from RightsEntry e where e.deviceId = :d").setParameter("d", d.id()).executeUpdate();
+        for (RightsConfig.Entry e : config.entries()) {
+            em.persist(new RightsEntry(d.id(), e.subject(), e.rights()));
+        }
+        d.defaultPolicy(config.defaultPolicy());
+        em.flush();
+        JsonObject described = describe(d);
+        events.publish("rights.changed", "device", d.id(), Json.createObjectBuilder()
+                .add("defaultPolicy", config.defaultPolicy().wire()).add("entries", described.getJsonArray("entries")).build());
+        audit.record(caller.id(), null, "rightsChanged", 200, d.id());
+        return described;
+    }
+
+    private DeviceAccount permitted(EntityRef caller, EntityRef device) {
+        DeviceAccount d = (DeviceAccount) accounts.get(device);
+        if (!Rights.has(rights.effective(caller, d), Rights.ADMINISTER)) {
+            throw new IrspException(RetCode.FORBIDDEN, "only the owner, an administrator or the device itself");
+        }
+        return d;
+    }
+
+    private JsonObject describe(DeviceAccount d) {
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        List<RightsEntry> stored = em.createQuery("select e from RightsEntry e where e.deviceId = :d", RightsEntry.class)
+                .setParameter("d", d.id()).getResultList();
+        stored.forEach(e -> entries.add(Json.createObjectBuilder().add("subject", e.subject().address()).add("rights", e.rights())));
+        JsonArrayBuilder rels = Json.createArrayBuilder();
+        for (Relationship r : relationships.of(d.ref())) {
+            if (r.kind() == Kind.USER_USER) {
+                continue;
+            }
+            JsonObjectBuilder item = Json.createObjectBuilder().add("relationshipId", r.id()).add("subject", r.peerOf(d.ref()).address());
+            if (r.kind() == Kind.USER_DEVICE) {
+                item.add("role", r.role().wire());
+            }
+            rels.add(item.add("rights", r.rights() == null ? 0 : r.rights()));
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder().add("deviceId", d.id()).add("defaultPolicy", d.defaultPolicy().wire());
+        if (d.owner() != null) {
+            b.add("owner", d.owner());
+        }
+        return b.add("entries", entries).add("relationships", rels).build();
+    }
+}
