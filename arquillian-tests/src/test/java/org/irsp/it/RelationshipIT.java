@@ -41,7 +41,7 @@ class RelationshipIT {
         try (Party alice = Party.user(Fixtures.newUser()); Party device = Party.device(deviceId)) {
             JsonObject noCode = alice.request("RelationshipEstablishRequest", establish("user-device", device.address(), null));
             assertEquals(403, noCode.getInt("retCode"));
-            assertEquals("verificationCode", noCode.getJsonObject("details").getString("field"));
+            assertEquals("body.verificationCode", noCode.getJsonObject("details").getString("field"));
 
             JsonObject claimed = alice.request("RelationshipEstablishRequest", establish("user-device", device.address(), "7kq4-mz2t-xh9p"));
             assertEquals(200, claimed.getInt("retCode"));

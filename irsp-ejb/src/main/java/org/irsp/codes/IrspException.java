@@ -42,6 +42,16 @@ public class IrspException extends RuntimeException {
         return new IrspException(retCode, reason, Map.of("retryAfter", Math.max(1, seconds)));
     }
 
+    /** The same refusal with {@code details.field} put under {@code prefix} (a body field named over WebSocket). */
+    public IrspException underField(String prefix) {
+        if (!(details.get("field") instanceof String field)) {
+            return this;
+        }
+        Map<String, Object> moved = new LinkedHashMap<>(details);
+        moved.put("field", prefix + "." + field);
+        return new IrspException(retCode, getMessage(), moved);
+    }
+
     public RetCode retCode() {
         return retCode;
     }

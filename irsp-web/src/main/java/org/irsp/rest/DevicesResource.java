@@ -21,7 +21,9 @@ import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import jakarta.json.Json;
 import org.irsp.protocol.JsonFields;
+import org.irsp.protocol.CodeJson;
 import org.irsp.protocol.RightsJson;
+import org.irsp.verification.boundary.VerificationCodes;
 import org.irsp.rights.boundary.DeviceRights;
 import org.irsp.registration.boundary.AccountPatch;
 import org.irsp.registration.boundary.AccountRecords;
@@ -40,6 +42,7 @@ public class DevicesResource {
     @Inject Registrations registrations;
     @Inject AccountRecords records;
     @Inject DeviceRights rights;
+    @Inject VerificationCodes codes;
     @Inject ServerIdentity identity;
     @Inject Clock clock;
     @Context HttpServletRequest http;
@@ -116,6 +119,24 @@ public class DevicesResource {
     public Response configureRights(@PathParam("deviceId") String deviceId, String body) {
         var config = RightsJson.config(JsonFields.parse(body));
         return Replies.ok(Json.createObjectBuilder(rights.configure(caller(), device(deviceId), config)));
+    }
+
+    /** §10.5 over REST: reset semantics when the device itself calls, modify semantics otherwise. */
+    @PUT
+    @Path("{deviceId}/verification-code")
+    @Authenticated
+    public Response changeCode(@PathParam("deviceId") String deviceId, String body) {
+        JsonFields f = JsonFields.parse(body);
+        String newCode = f.optionalString("newCode", 1, 64).orElse(null);
+        boolean releaseAll = f.optionalBoolean("releaseAll").orElse(false);
+        EntityRef device = device(deviceId);
+        if (caller().equals(device)) {
+            return Replies.ok(Json.createObjectBuilder(CodeJson.reset(codes.reset(caller(), newCode, releaseAll))));
+        }
+        if (releaseAll) {
+            throw new IrspException(RetCode.FORBIDDEN, "releaseAll is for the device itself");
+        }
+        return Replies.ok(Json.createObjectBuilder(CodeJson.modified(codes.modify(caller(), device, newCode))));
     }
 
     private EntityRef caller() {

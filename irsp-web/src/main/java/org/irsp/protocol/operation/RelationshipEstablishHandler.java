@@ -3,6 +3,7 @@ package org.irsp.protocol.operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
 import org.irsp.protocol.Connection;
@@ -32,8 +33,12 @@ public class RelationshipEstablishHandler implements FrameHandler {
 
     @Override
     public Reply handle(Connection c, Envelope frame) {
-        Established e = relationships.establish(c.bound().entity(), RelationshipJson.establish(frame.body()));
-        return reply(e);
+        var request = RelationshipJson.establish(frame.body());
+        try {
+            return reply(relationships.establish(c.bound().entity(), request));
+        } catch (IrspException refused) {
+            throw refused.underField("body");
+        }
     }
 
     static Reply reply(Established e) {

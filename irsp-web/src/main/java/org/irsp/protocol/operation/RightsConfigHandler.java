@@ -2,6 +2,7 @@ package org.irsp.protocol.operation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.irsp.codes.IrspException;
 import org.irsp.protocol.Connection;
 import org.irsp.protocol.Envelope;
 import org.irsp.protocol.FrameHandler;
@@ -30,6 +31,10 @@ public class RightsConfigHandler implements FrameHandler {
     public Reply handle(Connection c, Envelope frame) {
         var device = RightsJson.device(frame.body());
         var config = RightsJson.config(frame.body());
-        return Reply.ok(rights.configure(c.bound().entity(), device, config));
+        try {
+            return Reply.ok(rights.configure(c.bound().entity(), device, config));
+        } catch (IrspException refused) {
+            throw refused.underField("body");
+        }
     }
 }
