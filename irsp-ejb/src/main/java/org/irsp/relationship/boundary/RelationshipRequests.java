@@ -56,7 +56,7 @@ public class RelationshipRequests {
         String relationshipId = ruling.relationshipId();
         if (ruling.create()) {
             Relationship r = bonds.create(request.kind(), request.subject(), request.target(), ruling.role(),
-                    ruling.rights(), "approval", request.requester());
+                    ruling.rights(), "approval", responder, java.util.Set.of(request.requester(), responder));
             request.created(r.id());
             relationshipId = r.id();
         }

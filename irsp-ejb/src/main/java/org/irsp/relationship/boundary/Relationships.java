@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
@@ -67,20 +68,20 @@ public class Relationships {
                 if (!codeOk) {
                     throw IrspException.field(RetCode.FORBIDDEN, "verificationCode", "the device's verification code is needed");
                 }
-                return created(bonds.create(Kind.USER_DEVICE, subject, r.target(), Role.OWNER, 63, "verificationCode", sender));
+                return created(bonds.create(Kind.USER_DEVICE, subject, r.target(), Role.OWNER, 63, "verificationCode", sender, Set.of(sender)));
             }
             if (target.acceptPolicy() == AcceptPolicy.ACCEPT_ALL) {
                 Integer granted = r.rights() != null ? r.rights() : Role.MEMBER.defaultRights().orElseThrow();
-                return created(bonds.create(Kind.USER_DEVICE, subject, r.target(), Role.MEMBER, granted, "acceptAll", sender));
+                return created(bonds.create(Kind.USER_DEVICE, subject, r.target(), Role.MEMBER, granted, "acceptAll", sender, Set.of(sender)));
             }
         } else if (r.kind() == Kind.USER_USER && target.acceptPolicy() == AcceptPolicy.ACCEPT_ALL) {
-            return created(bonds.create(Kind.USER_USER, subject, r.target(), Role.FRIEND, null, "acceptAll", sender));
+            return created(bonds.create(Kind.USER_USER, subject, r.target(), Role.FRIEND, null, "acceptAll", sender, Set.of(sender)));
         } else if (r.kind() == Kind.DEVICE_DEVICE) {
             boolean administersBoth = mayAdminister(sender, subject) && mayAdminister(sender, r.target());
             if (administersBoth || target.acceptPolicy() == AcceptPolicy.ACCEPT_ALL) {
                 Integer granted = r.rights() != null ? r.rights() : Role.PEER.defaultRights().orElseThrow();
                 return created(bonds.create(Kind.DEVICE_DEVICE, subject, r.target(), Role.PEER, granted,
-                        administersBoth ? "owner" : "acceptAll", sender));
+                        administersBoth ? "owner" : "acceptAll", sender, Set.of(sender)));
             }
         }
         return requested(sender, subject, r);

@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Set;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.Timestamps;
 import org.irsp.messaging.control.EnterpriseEvents;
@@ -23,7 +24,7 @@ import org.irsp.relationship.entity.Role;
 
 /**
  * Creates a relationship with its consequences (§10.2 200, Table 2 rule 1): the owner claim,
- * RelationshipEstablishedNotify to the parties other than {@code notFor} (queued if offline), then
+ * RelationshipEstablishedNotify to the parties not in {@code told} (queued if offline), then
  * mutual StatusChangeNotify where V allows, the {@code relationship.established} event and the audit.
  */
 @Stateless
@@ -37,7 +38,12 @@ public class Bonds {
     @Inject AuditLog audit;
     @Inject Clock clock;
 
-    public Relationship create(Kind kind, EntityRef a, EntityRef b, Role role, Integer rights, String via, EntityRef notFor) {
+    /**
+     * @param actor the entity whose request or answer made it (audited)
+     * @param told  those who learn of it from their own reply: the sender (§10.2), or requester and responder (Table 2 rule 1)
+     */
+    public Relationship create(Kind kind, EntityRef a, EntityRef b, Role role, Integer rights, String via, EntityRef actor,
+            Set<EntityRef> told) {
         Relationship r = new Relationship(kind, a, b, role, rights, clock.instant());
         em.persist(r);
         if (r.isOwnership()) {
@@ -46,14 +52,14 @@ public class Bonds {
         em.flush();
         JsonObject notify = body(r).add("via", via).build();
         for (EntityRef party : r.parties()) {
-            if (!party.equals(notFor)) {
+            if (!told.contains(party)) {
                 notifications.liveOrQueued(party, "RelationshipEstablishedNotify", notify);
             }
         }
         tellPresence(a, b);
         tellPresence(b, a);
         events.publish("relationship.established", "relationship", r.id(), eventData(r).build());
-        audit.record(notFor == null ? null : notFor.id(), null, "relationshipEstablished", 200, r.id() + " " + via);
+        audit.record(actor.id(), null, "relationshipEstablished", 200, r.id() + " " + via);
         return r;
     }
 
