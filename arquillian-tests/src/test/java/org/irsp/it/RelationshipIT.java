@@ -231,4 +231,70 @@ class RelationshipIT {
             assertNull(stranger.ws.next("OfflineNotify", Duration.ofMillis(200)));
         }
     }
+
+    @Test
+    void aSharingMemberApprovesWithinItsOwnRightsOnly() {
+        String deviceId = deviceWithCode("TVWX3456");
+        try (Party alice = Party.user(Fixtures.newUser()); Party carol = Party.user(Fixtures.newUser());
+             Party bob = Party.user(Fixtures.newUser()); Party device = Party.device(deviceId)) {
+            alice.request("RelationshipEstablishRequest", establish("user-device", device.address(), "TVWX3456"));
+            String carolsRequest = carol.request("RelationshipEstablishRequest", establish("user-device", device.address(), null))
+                    .getJsonObject("body").getString("requestId");
+            assertEquals(200, alice.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", carolsRequest)
+                    .add("rights", 0x1f).build()).getInt("retCode"), "carol may now share");
+
+            JsonObject bobsAsk = Json.createObjectBuilder().add("kind", "user-device").add("target", device.address()).add("role", "admin").build();
+            String bobsRequest = bob.request("RelationshipEstablishRequest", bobsAsk).getJsonObject("body").getString("requestId");
+            assertEquals(bobsRequest, carol.next("RelationshipRequestNotify").getJsonObject("body").getString("requestId"));
+            assertEquals(403, carol.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", bobsRequest)
+                    .add("rights", 63).build()).getInt("retCode"), "rule 8: a right carol lacks");
+            assertEquals(403, carol.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", bobsRequest)
+                    .add("role", "admin").build()).getInt("retCode"), "rule 8: admin from a non-owner");
+            assertEquals(200, carol.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", bobsRequest).build())
+                    .getInt("retCode"), "the request stayed pending");
+            JsonObject list = bob.request("RelationshipListRequest", JsonObject.EMPTY_JSON_OBJECT);
+            JsonObject item = list.getJsonObject("body").getJsonArray("items").getJsonObject(0);
+            assertEquals("member", item.getString("role"), "an admin request approved by a non-owner is capped to member");
+            assertEquals(0x1f, item.getInt("rights"), "capped to carol's own rights");
+        }
+    }
+
+    @Test
+    void theOwnerRemovesAMemberAndADeviceReleasesItsUser() {
+        String deviceId = deviceWithCode("VWXY4567");
+        try (Party alice = Party.user(Fixtures.newUser()); Party bob = Party.user(Fixtures.newUser()); Party device = Party.device(deviceId)) {
+            alice.request("RelationshipEstablishRequest", establish("user-device", device.address(), "VWXY4567"));
+            String request = bob.request("RelationshipEstablishRequest", establish("user-device", device.address(), null))
+                    .getJsonObject("body").getString("requestId");
+            String membership = alice.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", request).build())
+                    .getJsonObject("body").getString("relationshipId");
+            assertEquals(200, rest.call("DELETE", "relationships/" + membership, null, alice.session.token()).retCode());
+            JsonObject removed = bob.next("RelationshipReleasedNotify");
+            assertEquals("removed", removed.getJsonObject("body").getString("reason"));
+            assertEquals("removed", device.next("RelationshipReleasedNotify").getJsonObject("body").getString("reason"));
+
+            JsonObject byDevice = device.request("RelationshipReleaseRequest", Json.createObjectBuilder()
+                    .add("peer", alice.address()).add("kind", "user-device").build());
+            assertEquals(200, byDevice.getInt("retCode"));
+            assertEquals("released", alice.next("RelationshipReleasedNotify").getJsonObject("body").getString("reason"));
+        }
+    }
+
+    @Test
+    void aUserOnTwoTerminalsCountsTwoConnections() {
+        String bobId = Fixtures.newUser();
+        try (Party alice = Party.user(Fixtures.newUser()); Party phone = Party.user(bobId)) {
+            String requestId = alice.request("RelationshipEstablishRequest", establish("user-user", phone.address(), null))
+                    .getJsonObject("body").getString("requestId");
+            phone.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", requestId).build());
+            assertEquals(1, alice.next("StatusChangeNotify").getJsonObject("body").getInt("connCount"));
+            try (Party laptop = Party.user(bobId)) {
+                JsonObject two = alice.next("StatusChangeNotify");
+                assertEquals(2, two.getJsonObject("body").getInt("connCount"));
+            }
+            JsonObject one = alice.next("StatusChangeNotify");
+            assertEquals(1, one.getJsonObject("body").getInt("connCount"), "closing a non-last connection is a StatusChangeNotify");
+            assertNull(alice.ws.next("OfflineNotify", Duration.ofMillis(300)));
+        }
+    }
 }

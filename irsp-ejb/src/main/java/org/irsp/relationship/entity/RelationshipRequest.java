@@ -108,6 +108,7 @@ public class RelationshipRequest {
         Role granted = a.role() != null ? a.role() : role;
         Integer grantedRights = null;
         if (kind != Kind.USER_USER) {
+            int requested = rights != null ? rights : granted.defaultRights().orElse(0);
             if (granted == Role.ADMIN && !a.responderIsOwner()) {
                 if (a.role() != null) {
                     return Ruling.refuse(8, 403);
@@ -120,7 +121,6 @@ public class RelationshipRequest {
                 }
                 grantedRights = a.rights();
             } else {
-                int requested = rights != null ? rights : granted.defaultRights().orElse(0);
                 grantedRights = requested & a.responderRights();
             }
         }

@@ -30,6 +30,16 @@ public final class Rights {
         return base;
     }
 
+    /** §9.3: the right a DataMessage {@code op} needs on a device target; empty for an unknown op. */
+    public static Optional<Integer> requiredFor(String op) {
+        return switch (op == null ? "" : op) {
+            case "read", "other" -> Optional.of(READ);
+            case "control" -> Optional.of(CONTROL);
+            case "event" -> Optional.of(EVENTS);
+            default -> Optional.empty();
+        };
+    }
+
     public static boolean has(int rights, int bit) {
         return (rights & bit) == bit;
     }
