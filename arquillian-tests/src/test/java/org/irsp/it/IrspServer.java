@@ -28,6 +28,7 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
             "-Dirsp.login.lockSeconds=4",
             "-Dirsp.register.ratePerMinute=100000",
             "-Dirsp.offline.maxMessages=5",
+            "-Dirsp.msg.responseTimeoutSeconds=3",
             "-Dirsp.domain=irsp.test");
 
     private static final Path DIR = Path.of(System.getProperty("irsp.it.dir", "target/it"));

@@ -213,7 +213,12 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
             heartbeats.shutdownNow();
         }
         if (!ws.isOutputClosed()) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(t -> null);
+            try {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(2, TimeUnit.SECONDS);
+                closeCode(Duration.ofSeconds(2)); // the close handshake: the server has seen the close
+            } catch (Exception e) {
+                // the connection is going away in any case
+            }
         }
         ws.abort();
     }

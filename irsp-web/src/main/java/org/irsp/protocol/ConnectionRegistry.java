@@ -41,6 +41,7 @@ public class ConnectionRegistry {
     @Inject Sessions sessions;
     @Inject Presences presences;
     @Inject SessionSettings settings;
+    @Inject jakarta.enterprise.inject.Instance<PendingResponses> pending;
     @Resource ManagedScheduledExecutorService scheduler;
 
     @Inject @ConfigProperty(name = "irsp.ws.rateFramesPerSecond", defaultValue = "200") int rate;
@@ -70,6 +71,16 @@ public class ConnectionRegistry {
         return bySession.get(session.getId());
     }
 
+    /** The connection bound with {@code connId} on this node, or null. */
+    public Connection bound(String connId) {
+        return connId == null ? null : byConnId.get(connId);
+    }
+
+    /** The connections of {@code entity} bound on this node. */
+    public java.util.List<Connection> connectionsOf(EntityRef entity) {
+        return java.util.List.copyOf(byEntity.getOrDefault(entity, Set.of()));
+    }
+
     /** Called once a bind succeeded: the connection becomes reachable by connId and entity. */
     public void bound(Connection c) {
         byConnId.put(c.bound().connId(), c);
@@ -88,6 +99,7 @@ public class ConnectionRegistry {
             return set.isEmpty() ? null : set;
         });
         try {
+            pending.get().closed(entity, c.bound().connId());
             sessions.end(c.bound().connId());
         } finally {
             presences.disconnected(entity, c.bound().connId(), c.closeReason() == null ? "timeout" : c.closeReason());

@@ -115,6 +115,9 @@ public class Dispatcher {
             sentCode = r.code().code();
             sentBody = r.body();
             then = r.then();
+            if (r.type() != null) {
+                replyType = r.type();
+            }
             reply = Frames.reply(replyType, frame.msgId(), r.code(), r.body(), c);
         } catch (RuntimeException thrown) {
             IrspException e = toIrsp(thrown);

@@ -22,6 +22,9 @@ public final class Frames {
             f.add("respTo", respTo);
         }
         f.add("retCode", code.code());
+        if (code.code() >= 300) {
+            f.add("reason", code.name().toLowerCase().replace('_', ' ')).add("details", JsonObject.EMPTY_JSON_OBJECT);
+        }
         if (body != null) {
             f.add("body", body);
         }

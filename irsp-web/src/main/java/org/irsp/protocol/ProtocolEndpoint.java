@@ -64,6 +64,10 @@ public class ProtocolEndpoint {
 
     @OnError
     public void error(Session session, Throwable t) {
-        LOG.log(Level.FINE, "WebSocket error: {0}", t.toString());
+        if (t instanceof java.io.IOException) {
+            LOG.log(Level.FINE, "WebSocket I/O error: {0}", t.toString());
+        } else {
+            LOG.log(Level.WARNING, "WebSocket error", t);
+        }
     }
 }

@@ -39,6 +39,7 @@ public class OfflineQueue {
     static final String STORED_AT = "irspStoredAt";
     static final String TTL = "irspTtlSeconds";
     static final String RECIPIENT = "irspRecipient";
+    static final String SENDER = "irspSender";
 
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory factory;
@@ -59,6 +60,11 @@ public class OfflineQueue {
      * outcome of one target and must not roll back the caller's transaction.
      */
     public boolean store(EntityRef recipient, OfflineItem item) {
+        return store(recipient, item, null);
+    }
+
+    /** Stores an item sent by {@code sender}, so that releasing their relationship can purge it (§10.4). */
+    public boolean store(EntityRef recipient, OfflineItem item, EntityRef sender) {
         try (JMSContext jms = factory.createContext()) {
             Queue queue = jms.createQueue(queueName(recipient));
             if (item.countsTowardQuota()) {
@@ -79,6 +85,9 @@ public class OfflineQueue {
             m.setLongProperty(STORED_AT, item.storedAt().toEpochMilli());
             m.setLongProperty(TTL, item.ttl().toSeconds());
             m.setStringProperty(RECIPIENT, recipient.key());
+            if (sender != null) {
+                m.setStringProperty(SENDER, sender.key());
+            }
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setTimeToLive(item.ttl().toMillis())
                     .send(queue, m);

@@ -1,0 +1,213 @@
+package org.irsp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** §11 message exchange over real sockets: routing outcomes, responses, groups, guaranteed delivery. */
+@ExtendWith(IrspServer.class)
+class MessagingIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static JsonObjectBuilder message(JsonObject target, String op) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("n", 1);
+        if (op != null) {
+            body.add("op", op);
+        }
+        return Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                .add("targets", Json.createArrayBuilder().add(target)).add("body", body);
+    }
+
+    /** Sends and returns the frame answering it. */
+    private static JsonObject send(Party from, JsonObjectBuilder frame) {
+        JsonObject f = frame.build();
+        from.ws.sendRaw(f.toString());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject r = from.ws.next(Duration.ofNanos(deadline - System.nanoTime()));
+            if (r != null && f.getString("msgId").equals(r.getString("respTo", null))) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Alice owns a fresh device. */
+    private static Party ownedDevice(Party owner) {
+        String code = "ABCDEFGH";
+        String deviceId = RelationshipIT.deviceWithCode(code);
+        Party device = Party.device(deviceId);
+        owner.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", device.address(), code));
+        return device;
+    }
+
+    private static JsonObject address(String type, String id) {
+        return Json.createObjectBuilder().add("type", type).add("id", id).build();
+    }
+
+    @Test
+    void aRequestReachesTheDeviceAndItsResponseComesBackOnceThenLateOnesAreGone() {
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice)) {
+            JsonObjectBuilder request = message(device.address(), "control").add("needResponse", true);
+            JsonObject sent = request.build();
+            alice.ws.sendRaw(sent.toString());
+            JsonObject received = device.next("DataMessage");
+            assertEquals(sent.getString("msgId"), received.getString("msgId"));
+            assertEquals(alice.session.connId(), received.getJsonObject("source").getString("connId"));
+            assertEquals("instant", received.getString("delivery"));
+            assertEquals(device.id, received.getJsonArray("targets").getJsonObject(0).getString("id"));
+            JsonObject response = Json.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", "r-" + UUID.randomUUID())
+                    .add("respTo", received.getString("msgId")).add("retCode", 200)
+                    .add("targets", Json.createArrayBuilder().add(received.getJsonObject("source")))
+                    .add("body", Json.createObjectBuilder().add("power", "on")).build();
+            device.ws.sendRaw(response.toString());
+            JsonObject relayed = alice.next("DataMessageResponse");
+            assertEquals(sent.getString("msgId"), relayed.getString("respTo"));
+            assertEquals("on", relayed.getJsonObject("body").getString("power"));
+            assertEquals(device.session.connId(), relayed.getJsonObject("source").getString("connId"));
+            device.ws.sendRaw(Json.createObjectBuilder(response).add("msgId", "r2-" + UUID.randomUUID()).build().toString());
+            JsonObject late = device.next("Ack");
+            assertEquals(410, late.getInt("retCode"));
+        }
+    }
+
+    @Test
+    void eachOutcomeOfTheRoutingTable() {
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice); Party stranger = Party.user(Fixtures.newUser())) {
+            assertEquals(200, send(alice, message(device.address(), "read")).getInt("retCode"));
+            assertEquals(404, send(alice, message(address("device", Fixtures.newDeviceId()), "read")).getInt("retCode"));
+            assertEquals(403, send(stranger, message(device.address(), "read")).getInt("retCode"));
+            JsonObject noOp = send(alice, message(device.address(), null));
+            assertEquals(400, noOp.getInt("retCode"));
+            assertEquals("body.op", noOp.getJsonObject("details").getString("field"));
+            String sleeping = RelationshipIT.deviceWithCode("JKMN2345");
+            alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", sleeping), "JKMN2345"));
+            assertEquals(480, send(alice, message(address("device", sleeping), "read")).getInt("retCode"));
+            for (int i = 0; i < 5; i++) {
+                assertEquals(202, send(alice, message(address("device", sleeping), "read").add("delivery", "offline")).getInt("retCode"));
+            }
+            assertEquals(486, send(alice, message(address("device", sleeping), "read").add("delivery", "offline")).getInt("retCode"));
+            JsonObject needsAnswer = send(alice, message(address("device", sleeping), "read").add("needResponse", true));
+            assertEquals("DataMessageResponse", needsAnswer.getString("type"));
+            assertEquals(480, needsAnswer.getInt("retCode"));
+            assertEquals("irsp", needsAnswer.getJsonObject("source").getString("type"));
+        }
+    }
+
+    @Test
+    void silenceIs408AndADisconnectBeforeAnsweringIs480() {
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice)) {
+            JsonObject timedOut = send(alice, message(device.address(), "control").add("needResponse", true));
+            assertEquals("DataMessageResponse", timedOut.getString("type"));
+            assertEquals(408, timedOut.getInt("retCode"));
+            assertEquals("irsp", timedOut.getJsonObject("source").getString("type"));
+            JsonObject sent = message(device.address(), "control").add("needResponse", true).build();
+            alice.ws.sendRaw(sent.toString());
+            JsonObject received = device.next("DataMessage");
+            while (received != null && !sent.getString("msgId").equals(received.getString("msgId"))) {
+                received = device.next("DataMessage"); // the first, unanswered message is still queued
+            }
+            assertNotNull(received);
+            device.ws.close();
+            JsonObject gone = alice.next("DataMessageResponse");
+            assertEquals(480, gone.getInt("retCode"));
+            assertEquals(sent.getString("msgId"), gone.getString("respTo"));
+        }
+    }
+
+    @Test
+    void aGroupGetsAMultiAckInResolutionOrder() {
+        try (Party alice = Party.user(Fixtures.newUser()); Party online = ownedDevice(alice)) {
+            String offline = RelationshipIT.deviceWithCode("PQRS2345");
+            alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", offline), "PQRS2345"));
+            JsonObject multi = send(alice, Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                    .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "group").add("id", "devices")))
+                    .add("body", Json.createObjectBuilder().add("op", "control")));
+            assertEquals("MultiAck", multi.getString("type"));
+            JsonArray results = multi.getJsonObject("body").getJsonArray("results");
+            assertEquals(2, results.size());
+            String first = results.getJsonObject(0).getJsonObject("target").getString("id");
+            assertEquals(first.compareTo(results.getJsonObject(1).getJsonObject("target").getString("id")) < 0, true, "ascending IDs");
+            for (int i = 0; i < 2; i++) {
+                JsonObject r = results.getJsonObject(i);
+                assertEquals(r.getJsonObject("target").getString("id").equals(online.id) ? 200 : 480, r.getInt("retCode"));
+            }
+            assertNotNull(online.next("DataMessage"));
+            JsonObject unknownGroup = send(alice, Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                    .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "group").add("id", "enemies"))));
+            assertEquals("targets[0].id", unknownGroup.getJsonObject("details").getString("field"));
+        }
+    }
+
+    @Test
+    void usersReachFriendsOnEveryTerminalButNotStrangersAndNotTheSendingConnection() {
+        String bobId = Fixtures.newUser();
+        try (Party alice = Party.user(Fixtures.newUser()); Party phone = Party.user(bobId); Party laptop = Party.user(bobId);
+             Party stranger = Party.user(Fixtures.newUser())) {
+            String requestId = alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-user", phone.address(), null))
+                    .getJsonObject("body").getString("requestId");
+            phone.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", requestId).build());
+            assertEquals(200, send(alice, message(phone.address(), null)).getInt("retCode"));
+            assertNotNull(phone.next("DataMessage"));
+            assertNotNull(laptop.next("DataMessage"));
+            assertEquals(403, send(stranger, message(phone.address(), null)).getInt("retCode"));
+            assertEquals(200, send(phone, message(phone.address(), null)).getInt("retCode"), "to its own other terminal");
+            assertNotNull(laptop.next("DataMessage"));
+            assertNull(phone.ws.next("DataMessage", Duration.ofMillis(300)), "never to the sending connection");
+            JsonObject oneTerminal = Json.createObjectBuilder(phone.address()).add("connId", laptop.session.connId()).build();
+            assertEquals(200, send(alice, message(oneTerminal, null)).getInt("retCode"));
+            JsonObject onLaptop = laptop.next("DataMessage");
+            assertEquals(laptop.session.connId(), onLaptop.getJsonArray("targets").getJsonObject(0).getString("connId"));
+            assertNull(phone.ws.next("DataMessage", Duration.ofMillis(300)));
+        }
+        try (Party alone = Party.user(Fixtures.newUser())) {
+            assertEquals(480, send(alone, message(alone.address(), null)).getInt("retCode"), "self-addressed, no other connection");
+        }
+    }
+
+    @Test
+    void aGuaranteedMessageToAnOnlineTargetSurvivesACutSocket() {
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice)) {
+            device.ws.autoAck(false);
+            JsonObject sent = message(device.address(), "control").add("delivery", "offline").build();
+            assertEquals(200, send(alice, Json.createObjectBuilder(sent)).getInt("retCode"));
+            JsonObject live = device.ws.next("DataMessage", WAIT);
+            String deliveryId = live.getString("deliveryId");
+            assertNotNull(deliveryId);
+            device.ws.abort();
+            try (Party again = Party.device(device.id)) {
+                JsonObject item = again.next("OfflineMessageDelivery");
+                assertEquals(deliveryId, item.getString("msgId"));
+                assertEquals(sent.getString("msgId"), item.getJsonObject("body").getJsonObject("message").getString("msgId"));
+            }
+            try (Party third = Party.device(device.id)) {
+                assertEquals(0, third.bindReply.getJsonObject("body").getInt("offlineItems"), "acked by the auto-Ack");
+            }
+        }
+    }
+
+    @Test
+    void messagesToTheIrspAndRepeatedMsgIds() {
+        try (Party alice = Party.user(Fixtures.newUser())) {
+            JsonObject toIrsp = Json.createObjectBuilder().add("type", "DataMessage").add("msgId", "irsp-" + UUID.randomUUID())
+                    .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "irsp")))
+                    .add("body", Json.createObjectBuilder().add("op", "event").add("kind", "audit")).build();
+            assertEquals(200, send(alice, Json.createObjectBuilder(toIrsp)).getInt("retCode"));
+            JsonObject again = send(alice, Json.createObjectBuilder(toIrsp));
+            assertEquals(409, again.getInt("retCode"));
+            assertEquals("Ack", again.getJsonObject("details").getString("originalType"));
+            assertFalse(again.containsKey("body"));
+        }
+    }
+}

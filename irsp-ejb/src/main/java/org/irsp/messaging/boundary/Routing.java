@@ -1,0 +1,158 @@
+package org.irsp.messaging.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.codes.Timestamps;
+import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.messaging.control.OfflineQueue;
+import org.irsp.messaging.entity.OfflineItem;
+import org.irsp.messaging.entity.Outcome;
+import org.irsp.messaging.entity.Target;
+import org.irsp.presence.boundary.Presences;
+import org.irsp.registration.control.Accounts;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.EntityType;
+import org.irsp.relationship.control.RelationshipStore;
+import org.irsp.relationship.entity.Kind;
+import org.irsp.relationship.entity.Relationship;
+import org.irsp.rights.control.Enforcement;
+
+/**
+ * §11.1 DataMessage routing: target resolution (groups relative to the sender, at most
+ * {@code irsp.msg.maxTargets}) and the outcome per target, first match wins: 404, 403 (§9.3), 200
+ * (forwarded; with delivery offline also held until acked), 480, 486, 202 (stored).
+ */
+@Stateless
+public class Routing {
+
+    @Inject Accounts accounts;
+    @Inject Enforcement enforcement;
+    @Inject RelationshipStore relationships;
+    @Inject Presences presences;
+    @Inject OfflineQueue queue;
+    @Inject EnterpriseEvents events;
+    @Inject Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "irsp.msg.maxTargets", defaultValue = "100")
+    int maxTargets;
+
+    /** Targets in order, groups expanded in place, a repeated entity kept at its first position; 413 beyond the limit. */
+    public List<Target> resolve(EntityRef sender, List<Address> addresses) {
+        Map<String, Target> resolved = new LinkedHashMap<>();
+        for (Address a : addresses) {
+            if (a.irsp()) {
+                resolved.putIfAbsent("irsp", Target.irspItself());
+            } else if (a.group() != null) {
+                for (EntityRef member : expand(sender, a.group())) {
+                    resolved.putIfAbsent(member.key(), new Target(member, null, false));
+                }
+            } else {
+                resolved.putIfAbsent(a.entity().key(), new Target(a.entity(), a.connId(), false));
+            }
+            if (resolved.size() > maxTargets) {
+                throw new IrspException(RetCode.TOO_LARGE, "more than " + maxTargets + " targets");
+            }
+        }
+        return List.copyOf(resolved.values());
+    }
+
+    /** friends, devices, all: relative to the sender, devices first, then users, each by ascending ID. */
+    private List<EntityRef> expand(EntityRef sender, String group) {
+        List<EntityRef> members = new ArrayList<>();
+        for (Relationship r : relationships.of(sender)) {
+            EntityRef peer = r.peerOf(sender);
+            boolean friend = r.kind() == Kind.USER_USER;
+            boolean device = peer.type() == EntityType.DEVICE;
+            boolean relatedUserOfDevice = sender.type() == EntityType.DEVICE && r.kind() == Kind.USER_DEVICE;
+            if (group.equals("friends") && friend || group.equals("devices") && device
+                    || group.equals("all") && (friend || device || relatedUserOfDevice)) {
+                members.add(peer);
+            }
+        }
+        members.sort(Comparator.comparing((EntityRef e) -> e.type() == EntityType.DEVICE ? 0 : 1).thenComparing(EntityRef::id));
+        return members;
+    }
+
+    /** The outcome for every target; stores what delivery {@code offline} asks to keep. */
+    public List<Outcome> route(EntityRef sender, String senderConnId, List<Target> targets, DataMessage m) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Target t : targets) {
+            outcomes.add(t.irsp() ? toIrsp(sender, t, m) : outcome(sender, senderConnId, t, m));
+        }
+        return outcomes;
+    }
+
+    private Outcome outcome(EntityRef sender, String senderConnId, Target t, DataMessage m) {
+        if (accounts.find(t.entity()).isEmpty()) {
+            return Outcome.of(t, RetCode.NOT_FOUND);
+        }
+        if (!enforcement.permits(sender, t.entity(), m.op())) {
+            return Outcome.of(t, RetCode.FORBIDDEN);
+        }
+        List<String> connections = new ArrayList<>(presences.connIds(t.entity()));
+        connections.remove(senderConnId);
+        if (t.connId() != null) {
+            if (connections.contains(t.connId())) {
+                connections = List.of(t.connId());
+            } else if (!m.guaranteed()) {
+                return Outcome.of(t, RetCode.OFFLINE);
+            }
+        }
+        if (!m.guaranteed()) {
+            return connections.isEmpty() ? Outcome.of(t, RetCode.OFFLINE) : new Outcome(t, RetCode.OK, connections, null);
+        }
+        if (t.entity().equals(sender) && connections.isEmpty()) {
+            return Outcome.of(t, RetCode.OFFLINE);
+        }
+        String deliveryId = OfflineItem.newDeliveryId();
+        Instant now = clock.instant();
+        JsonObject stored = Json.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
+                .add("body", Json.createObjectBuilder().add("storedAt", Timestamps.format(now)).add("message", stored(t, m)))
+                .build();
+        if (!queue.store(t.entity(), new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, stored.toString(), now,
+                Duration.ofSeconds(m.ttlSeconds())), sender)) {
+            return Outcome.of(t, RetCode.QUEUE_FULL);
+        }
+        return connections.isEmpty() ? new Outcome(t, RetCode.ACCEPTED, List.of(), deliveryId)
+                : new Outcome(t, RetCode.OK, connections, deliveryId);
+    }
+
+    private Outcome toIrsp(EntityRef sender, Target t, DataMessage m) {
+        JsonObjectBuilder data = Json.createObjectBuilder().add("msgId", m.msgId());
+        if (m.op() != null) {
+            data.add("op", m.op());
+        }
+        events.publish("message.toIrsp", sender.type().wire(), sender.id(), data.add("body", m.body()).build());
+        return Outcome.of(t, RetCode.OK);
+    }
+
+    /** The message as forwarded to {@code t}: a new source, targets = [the recipient as resolved]. */
+    public static JsonObject stored(Target t, DataMessage m) {
+        JsonObjectBuilder recipient = Json.createObjectBuilder().add("type", t.entity().type().wire()).add("id", t.entity().id());
+        if (t.connId() != null) {
+            recipient.add("connId", t.connId());
+        }
+        JsonObjectBuilder f = Json.createObjectBuilder().add("v", "1.0").add("type", "DataMessage").add("msgId", m.msgId())
+                .add("source", m.source()).add("targets", Json.createArrayBuilder().add(recipient)).add("ts", m.ts())
+                .add("needResponse", m.needResponse()).add("delivery", m.guaranteed() ? "offline" : "instant");
+        if (m.guaranteed()) {
+            f.add("ttl", m.ttlSeconds());
+        }
+        return f.add("body", m.body()).build();
+    }
+}

@@ -1,0 +1,50 @@
+package org.irsp.protocol;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.irsp.codes.RetCode;
+import org.irsp.codes.Timestamps;
+import org.irsp.messaging.boundary.OfflineDeliveries;
+import org.irsp.registration.entity.EntityRef;
+
+/**
+ * Brings DataMessageResponses back to the sender (§11.3): to the connection that sent the message, else
+ * to the sender's other connections, else into its offline queue. Also sends the IRSP's own 408/480.
+ */
+@ApplicationScoped
+public class ResponseRouter {
+
+    @Inject ConnectionRegistry registry;
+    @Inject OfflineDeliveries offline;
+
+    public void deliver(EntityRef sender, String senderConnId, JsonObject response) {
+        Connection original = registry.bound(senderConnId);
+        if (original != null && original.bound().entity().equals(sender)) {
+            original.whenReady(() -> original.send(response.toString()));
+            return;
+        }
+        List<Connection> others = registry.connectionsOf(sender);
+        if (!others.isEmpty()) {
+            others.forEach(c -> c.whenReady(() -> c.send(response.toString())));
+            return;
+        }
+        offline.storeResponse(sender, response);
+    }
+
+    /** The IRSP answers for a target that did not (408) or could not (480): source irsp, or the target in a multi. */
+    public void fail(PendingResponses.Pending p, RetCode code) {
+        JsonObject source = p.irspSource() ? Json.createObjectBuilder().add("type", "irsp").build() : p.targetAddress();
+        JsonObject response = Json.createObjectBuilder().add("v", Frames.V).add("type", "DataMessageResponse")
+                .add("msgId", Frames.newMsgId()).add("respTo", p.msgId()).add("retCode", code.code())
+                .add("reason", code == RetCode.TIMEOUT ? "no response in time" : "target disconnected before responding")
+                .add("details", JsonObject.EMPTY_JSON_OBJECT).add("source", source)
+                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder(PendingResponses.address(p.sender()))
+                        .add("connId", p.senderConnId())))
+                .add("ts", Timestamps.format(Instant.now())).build();
+        deliver(p.sender(), p.senderConnId(), response);
+    }
+}

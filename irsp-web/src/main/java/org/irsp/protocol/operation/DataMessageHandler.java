@@ -1,0 +1,139 @@
+package org.irsp.protocol.operation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.RetCode;
+import org.irsp.codes.Timestamps;
+import org.irsp.messaging.boundary.Address;
+import org.irsp.messaging.boundary.DataMessage;
+import org.irsp.messaging.boundary.Routing;
+import org.irsp.messaging.entity.Outcome;
+import org.irsp.messaging.entity.Target;
+import org.irsp.protocol.Connection;
+import org.irsp.protocol.ConnectionRegistry;
+import org.irsp.protocol.Envelope;
+import org.irsp.protocol.FrameHandler;
+import org.irsp.protocol.JsonFields;
+import org.irsp.protocol.MessageJson;
+import org.irsp.protocol.PendingResponses;
+import org.irsp.protocol.Reply;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.EntityType;
+import org.irsp.session.control.ConnectionChannel;
+import org.irsp.session.entity.ConnectionCommand;
+
+/**
+ * §11 DataMessage: resolve, decide per target, forward to the chosen connections, then answer the
+ * sender (§11.2): an Ack for one target, the target's DataMessageResponse (or the IRSP's) when it
+ * needs a response, a MultiAck for several targets or a group.
+ */
+@ApplicationScoped
+public class DataMessageHandler implements FrameHandler {
+
+    @Inject Routing routing;
+    @Inject PendingResponses pending;
+    @Inject ConnectionRegistry registry;
+    @Inject ConnectionChannel channel;
+
+    @Override
+    public String type() {
+        return "DataMessage";
+    }
+
+    @Override
+    public String replyType() {
+        return "Ack";
+    }
+
+    @Override
+    public Reply handle(Connection c, Envelope frame) {
+        EntityRef sender = c.bound().entity();
+        JsonFields f = frame.fields();
+        List<Address> addresses = MessageJson.targets(f);
+        boolean needResponse = f.optionalBoolean("needResponse").orElse(false);
+        boolean guaranteed = f.optionalEnum("delivery", Set.of("instant", "offline")).orElse("instant").equals("offline");
+        long ttl = f.optionalInteger("ttl", 1, 2592000).orElse(604800L);
+        JsonFields body = f.optionalObject("body").orElse(JsonFields.of(JsonObject.EMPTY_JSON_OBJECT, "body"));
+        String op = body.optionalEnum("op", Set.of("read", "control", "event", "other")).orElse(null);
+        List<Target> targets = routing.resolve(sender, addresses);
+        if (op == null && targets.stream().anyMatch(t -> !t.irsp() && t.entity().type() == EntityType.DEVICE)) {
+            throw IrspException.badField("body.op", "body.op is required for a device target");
+        }
+        String ts = f.optionalString("ts", 1, 64).orElse(Timestamps.format(Instant.now()));
+        JsonObject source = Json.createObjectBuilder().add("type", sender.type().wire()).add("id", sender.id())
+                .add("connId", c.bound().connId()).build();
+        DataMessage m = new DataMessage(frame.msgId(), source, ts, needResponse, guaranteed, ttl, op, body.object());
+        List<Outcome> outcomes = routing.route(sender, c.bound().connId(), targets, m);
+        boolean multi = addresses.size() > 1 || addresses.stream().anyMatch(a -> a.group() != null);
+        if (needResponse) {
+            awaitResponses(c, m, outcomes, !multi);
+        }
+        outcomes.stream().filter(o -> o.code() == RetCode.OK && !o.target().irsp()).forEach(o -> forward(o, m));
+        return multi ? multiAck(outcomes) : single(outcomes.get(0), needResponse);
+    }
+
+    private void awaitResponses(Connection c, DataMessage m, List<Outcome> outcomes, boolean single) {
+        for (Outcome o : outcomes) {
+            boolean forwarded = o.code() == RetCode.OK && !o.target().irsp();
+            if (forwarded || o.code() == RetCode.ACCEPTED) {
+                pending.await(o.target().entity(), c.bound().entity(), c.bound().connId(), m.msgId(),
+                        MessageJson.address(o.target()), new HashSet<>(o.connIds()), single, m.ttlSeconds());
+            }
+        }
+    }
+
+    private void forward(Outcome o, DataMessage m) {
+        JsonObjectBuilder frame = Json.createObjectBuilder(Routing.stored(o.target(), m));
+        if (o.deliveryId() != null) {
+            frame.add("deliveryId", o.deliveryId());
+        }
+        String text = frame.build().toString();
+        for (String connId : o.connIds()) {
+            Connection target = registry.bound(connId);
+            if (target != null) {
+                target.whenReady(() -> {
+                    if (o.deliveryId() != null) {
+                        target.sendOnce(o.deliveryId(), text);
+                    } else {
+                        target.send(text);
+                    }
+                });
+            } else {
+                channel.send(ConnectionCommand.frame(o.target().entity(), connId, null, text, o.deliveryId()));
+            }
+        }
+    }
+
+    /** One target: an Ack, or with needResponse the IRSP's DataMessageResponse unless the target will answer. */
+    private static Reply single(Outcome o, boolean needResponse) {
+        boolean targetAnswers = o.code() == RetCode.OK && !o.target().irsp();
+        if (needResponse && targetAnswers) {
+            return null;
+        }
+        if (!needResponse && o.code().code() >= 300) {
+            throw new IrspException(o.code(), o.reason());
+        }
+        return new Reply(needResponse ? "DataMessageResponse" : "Ack", o.code(), null, () -> {});
+    }
+
+    private static Reply multiAck(List<Outcome> outcomes) {
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        for (Outcome o : outcomes) {
+            JsonObjectBuilder r = Json.createObjectBuilder().add("target", MessageJson.address(o.target())).add("retCode", o.code().code());
+            if (o.reason() != null) {
+                r.add("reason", o.reason());
+            }
+            results.add(r);
+        }
+        return new Reply("MultiAck", RetCode.OK, Json.createObjectBuilder().add("results", results).build(), () -> {});
+    }
+}
