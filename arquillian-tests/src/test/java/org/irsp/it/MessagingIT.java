@@ -210,4 +210,37 @@ class MessagingIT {
             assertFalse(again.containsKey("body"));
         }
     }
+
+    @Test
+    void anExpiredStoredMessageTellsASenderWhoAskedForAResponse() {
+        try (Party alice = Party.user(Fixtures.newUser())) {
+            String sleeping = RelationshipIT.deviceWithCode("HJKM2345");
+            alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", sleeping), "HJKM2345"));
+            JsonObject sent = message(address("device", sleeping), "read").add("delivery", "offline").add("ttl", 2)
+                    .add("needResponse", true).build();
+            JsonObject interim = send(alice, Json.createObjectBuilder(sent));
+            assertEquals("DataMessageResponse", interim.getString("type"));
+            assertEquals(202, interim.getInt("retCode"));
+            JsonObject failed = alice.ws.next("DeliveryFailedNotify", Duration.ofSeconds(20));
+            assertNotNull(failed, "no DeliveryFailedNotify");
+            assertEquals(sent.getString("msgId"), failed.getJsonObject("body").getString("msgId"));
+            assertEquals(410, failed.getJsonObject("body").getInt("retCode"));
+            assertEquals("expired", failed.getJsonObject("body").getString("reason"));
+            assertEquals(sleeping, failed.getJsonObject("body").getJsonObject("target").getString("id"));
+        }
+    }
+
+    @Test
+    void aRightsChangeTakesEffectOnTheNextMessage() {
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice); Party guest = Party.user(Fixtures.newUser())) {
+            assertEquals(403, send(guest, message(device.address(), "read")).getInt("retCode"));
+            alice.request("DeviceAccessRightsConfigRequest", Json.createObjectBuilder().add("deviceId", device.id).add("defaultPolicy", "relatedOnly")
+                    .add("entries", Json.createArrayBuilder().add(Json.createObjectBuilder().add("subject", guest.address()).add("rights", 2))).build());
+            assertEquals(200, send(guest, message(device.address(), "read")).getInt("retCode"));
+            assertEquals(403, send(guest, message(device.address(), "control")).getInt("retCode"), "read only");
+            alice.request("DeviceAccessRightsConfigRequest", Json.createObjectBuilder().add("deviceId", device.id).add("defaultPolicy", "relatedOnly")
+                    .add("entries", Json.createArrayBuilder()).build());
+            assertEquals(403, send(guest, message(device.address(), "read")).getInt("retCode"));
+        }
+    }
 }

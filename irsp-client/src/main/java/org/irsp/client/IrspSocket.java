@@ -28,6 +28,14 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean autoAck;
+    private final java.util.Map<String, CompletableFuture<JsonObject>> calls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> seen = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
+    private volatile java.util.function.Consumer<JsonObject> handler;
     private volatile long lastSent = System.nanoTime();
     private java.util.concurrent.ScheduledExecutorService heartbeats;
     private WebSocket ws;
@@ -109,6 +117,37 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
         sendRaw(frame.build().toString());
     }
 
+    /**
+     * Sends a frame and returns the first frame answering it ({@code respTo} = its msgId): an Ack, a
+     * DataMessageResponse, a MultiAck or a control response. Answers to calls are not queued for {@link #next}.
+     */
+    public CompletableFuture<JsonObject> call(JsonObjectBuilder frame) {
+        JsonObject f = frame.build();
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        calls.put(f.getString("msgId"), answer);
+        sendRaw(f.toString());
+        return answer;
+    }
+
+    /** Frames that answer no call go to {@code handler} instead of the {@link #next} queue. */
+    public IrspSocket onFrame(java.util.function.Consumer<JsonObject> handler) {
+        this.handler = handler;
+        return this;
+    }
+
+    /**
+     * §11.5: delivery is at least once; a receiver drops an item it already had, keyed on source ID and
+     * msgId (of the stored message for an OfflineMessageDelivery). True the first time.
+     */
+    public boolean firstDelivery(JsonObject frame) {
+        JsonObject message = "OfflineMessageDelivery".equals(frame.getString("type", null))
+                ? frame.getJsonObject("body").getJsonObject("message") : frame;
+        String key = message.getJsonObject("source").getString("id", "irsp") + "\u0000" + message.getString("msgId");
+        synchronized (seen) {
+            return seen.add(key);
+        }
+    }
+
     public void ack(String respTo) {
         send(Json.createObjectBuilder().add("type", "Ack").add("msgId", UUID.randomUUID().toString())
                 .add("respTo", respTo).add("retCode", 200));
@@ -178,7 +217,14 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
             if (autoAck && needsAck(frame)) {
                 ack(frame.containsKey("deliveryId") ? frame.getString("deliveryId") : frame.getString("msgId"));
             }
-            if (heartbeats == null || !"HeartbeatAck".equals(frame.getString("type", null))) {
+            CompletableFuture<JsonObject> call = frame.containsKey("respTo") ? calls.remove(frame.getString("respTo")) : null;
+            if (call != null) {
+                call.complete(frame);
+            } else if (heartbeats != null && "HeartbeatAck".equals(frame.getString("type", null))) {
+                // answered its purpose
+            } else if (handler != null) {
+                handler.accept(frame);
+            } else {
                 frames.add(frame);
             }
         }
@@ -193,6 +239,7 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        calls.values().forEach(c -> c.completeExceptionally(new IllegalStateException("closed " + statusCode)));
         closeCode.complete(statusCode);
         return null;
     }

@@ -6,16 +6,19 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.messaging.control.Notifications;
+import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.EntityType;
 
 /**
- * §11.5: an expired offline item is dropped and {@code message.deliveryFailed} is published for the
- * sender. (DeliveryFailedNotify to a DataMessage sender with needResponse comes with DataMessage routing.)
+ * §11.5: an expired offline item is dropped; {@code message.deliveryFailed} is always published, and a
+ * sender that asked for a response gets DeliveryFailedNotify 410 {@code expired} (queued if offline).
  */
 @Stateless
 public class Expiries {
 
-    @Inject
-    EnterpriseEvents events;
+    @Inject EnterpriseEvents events;
+    @Inject Notifications notifications;
 
     public void expired(String frame, String recipientKey, String kind) {
         if (!"MESSAGE".equals(kind) || recipientKey == null) {
@@ -25,12 +28,14 @@ public class Expiries {
                 .getJsonObject("body").getJsonObject("message");
         JsonObject source = message.getJsonObject("source");
         String[] recipient = recipientKey.split(":", 2);
-        JsonObject data = Json.createObjectBuilder()
-                .add("msgId", message.getString("msgId"))
-                .add("target", Json.createObjectBuilder().add("type", recipient[0]).add("id", recipient[1]))
-                .add("retCode", 410)
-                .add("reason", "expired")
-                .build();
-        events.publish("message.deliveryFailed", source.getString("type"), source.getString("id", ""), data);
+        JsonObject target = Json.createObjectBuilder().add("type", recipient[0]).add("id", recipient[1]).build();
+        JsonObject failure = Json.createObjectBuilder().add("msgId", message.getString("msgId")).add("target", target)
+                .add("retCode", 410).add("reason", "expired").build();
+        events.publish("message.deliveryFailed", source.getString("type"), source.getString("id", ""), failure);
+        boolean fromEntity = !"irsp".equals(source.getString("type"));
+        if (fromEntity && message.getBoolean("needResponse", false)) {
+            EntityRef sender = new EntityRef(EntityType.ofWire(source.getString("type")), source.getString("id"));
+            notifications.liveOrQueued(sender, "DeliveryFailedNotify", failure);
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.OfflineQueue;
+import org.irsp.messaging.control.RoutingCache;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.messaging.entity.Outcome;
 import org.irsp.messaging.entity.Target;
@@ -45,6 +46,7 @@ public class Routing {
     @Inject Presences presences;
     @Inject OfflineQueue queue;
     @Inject EnterpriseEvents events;
+    @Inject RoutingCache cache;
     @Inject Clock clock;
 
     @Inject
@@ -58,7 +60,7 @@ public class Routing {
             if (a.irsp()) {
                 resolved.putIfAbsent("irsp", Target.irspItself());
             } else if (a.group() != null) {
-                for (EntityRef member : expand(sender, a.group())) {
+                for (EntityRef member : cache.group(sender, a.group(), () -> expand(sender, a.group()))) {
                     resolved.putIfAbsent(member.key(), new Target(member, null, false));
                 }
             } else {
@@ -98,10 +100,10 @@ public class Routing {
     }
 
     private Outcome outcome(EntityRef sender, String senderConnId, Target t, DataMessage m) {
-        if (accounts.find(t.entity()).isEmpty()) {
+        if (!cache.exists(t.entity(), () -> accounts.find(t.entity()).isPresent())) {
             return Outcome.of(t, RetCode.NOT_FOUND);
         }
-        if (!enforcement.permits(sender, t.entity(), m.op())) {
+        if (!cache.permits(sender, t.entity(), m.op(), () -> enforcement.permits(sender, t.entity(), m.op()))) {
             return Outcome.of(t, RetCode.FORBIDDEN);
         }
         List<String> connections = new ArrayList<>(presences.connIds(t.entity()));

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.Map;
 import org.irsp.audit.control.AuditLog;
+import org.irsp.rights.entity.AccessChanged;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.EnterpriseEvents;
@@ -41,6 +42,7 @@ public class Registrations {
     @Inject IdSuggestions suggestions;
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
+    @Inject Event<AccessChanged> accessChanged;
     @Inject Event<AccountDeleted> deleted;
     @Inject Clock clock;
 
@@ -73,6 +75,7 @@ public class Registrations {
             user.acceptPolicy(AcceptPolicy.ofWire(r.acceptPolicy()).orElseThrow());
         }
         store(user);
+        accessChanged.fire(new AccessChanged("account"));
         events.publish("account.registered", "user", id);
         audit.record(id, clientIp, "register", 200, "user");
         return new Registered(user.ref(), null);
@@ -95,6 +98,7 @@ public class Registrations {
         DeviceAccount device = new DeviceAccount(id, hashing.hash(Kind.DEVICE, r.secret()).join(), clock.instant(),
                 r.description(), hashing.hash(Kind.VCODE, code).join());
         store(device);
+        accessChanged.fire(new AccessChanged("account"));
         events.publish("account.registered", "device", id);
         audit.record(id, clientIp, "register", 200, "device");
         return new Registered(device.ref(), r.verificationCode() == null ? code : null);
@@ -112,6 +116,7 @@ public class Registrations {
         }
         deleted.fire(new AccountDeleted(entity));
         em.remove(account);
+        accessChanged.fire(new AccessChanged("account"));
         events.publish("account.deleted", entity.type().wire(), entity.id());
         audit.record(caller.id(), clientIp, "delete", 200, entity.key());
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.irsp.audit.control.AuditLog;
+import org.irsp.rights.entity.AccessChanged;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.EnterpriseEvents;
@@ -35,6 +36,7 @@ public class Releases {
     @Inject Notifications notifications;
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
+    @Inject jakarta.enterprise.event.Event<AccessChanged> accessChanged;
     @Inject Clock clock;
 
     /** By relationshipId, or by peer and kind (the caller being a party). 404, then 403. */
@@ -81,6 +83,7 @@ public class Releases {
                 notifications.liveOrQueued(party, "RelationshipReleasedNotify", notify);
             }
         }
+        accessChanged.fire(new AccessChanged("relationship released"));
         events.publish("relationship.released", "relationship", r.id(), Bonds.eventData(r).add("reason", reason).build());
         audit.record(by.id(), null, "relationshipReleased", 200, r.id() + " " + reason);
     }

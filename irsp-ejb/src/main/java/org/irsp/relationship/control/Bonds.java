@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Set;
 import org.irsp.audit.control.AuditLog;
+import org.irsp.rights.entity.AccessChanged;
 import org.irsp.codes.Timestamps;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.Notifications;
@@ -36,6 +37,7 @@ public class Bonds {
     @Inject Presences presences;
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
+    @Inject jakarta.enterprise.event.Event<AccessChanged> accessChanged;
     @Inject Clock clock;
 
     /**
@@ -58,6 +60,7 @@ public class Bonds {
         }
         tellPresence(a, b);
         tellPresence(b, a);
+        accessChanged.fire(new AccessChanged("relationship established"));
         events.publish("relationship.established", "relationship", r.id(), eventData(r).build());
         audit.record(actor.id(), null, "relationshipEstablished", 200, r.id() + " " + via);
         return r;

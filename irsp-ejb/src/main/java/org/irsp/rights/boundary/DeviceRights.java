@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.irsp.audit.control.AuditLog;
+import org.irsp.rights.entity.AccessChanged;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.EnterpriseEvents;
@@ -35,6 +36,7 @@ public class DeviceRights {
     @Inject RelationshipStore relationships;
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
+    @Inject jakarta.enterprise.event.Event<AccessChanged> accessChanged;
 
     public JsonObject query(EntityRef caller, EntityRef device) {
         return describe(permitted(caller, device));
@@ -61,6 +63,7 @@ public class DeviceRights {
         d.defaultPolicy(config.defaultPolicy());
         em.flush();
         JsonObject described = describe(d);
+        accessChanged.fire(new AccessChanged("rights changed"));
         events.publish("rights.changed", "device", d.id(), Json.createObjectBuilder()
                 .add("defaultPolicy", config.defaultPolicy().wire()).add("entries", described.getJsonArray("entries")).build());
         audit.record(caller.id(), null, "rightsChanged", 200, d.id());

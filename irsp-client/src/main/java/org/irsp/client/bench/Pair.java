@@ -1,0 +1,82 @@
+package org.irsp.client.bench;
+
+import jakarta.json.Json;
+import java.net.URI;
+import org.irsp.client.IrspRest;
+import org.irsp.client.IrspSocket;
+
+/** A benchmark user and the device it owns, registered and claimed through the real protocol. */
+final class Pair {
+
+    static final String PASSWORD = "Bench-passw0rd";
+    static final String SECRET = "bench-device-secret-0001";
+    static final String CODE = "BENCH2345";
+
+    final String userId;
+    final String deviceId;
+    IrspSocket user;
+    IrspSocket device;
+
+    private Pair(String userId, String deviceId) {
+        this.userId = userId;
+        this.deviceId = deviceId;
+    }
+
+    static Pair create(IrspRest rest, URI server, String run, int i) {
+        String userId = "bench-" + run + "-" + i;
+        String deviceId = "urn:IGRS:Device:DeviceId:" + java.util.UUID.randomUUID();
+        check(rest.post("users", Json.createObjectBuilder().add("userId", userId).add("password", PASSWORD).build()));
+        check(rest.post("devices", Json.createObjectBuilder().add("deviceId", deviceId).add("deviceType", "urn:IGRS:DeviceType:Bench:1")
+                .add("manufacturer", "IRSP").add("model", "bench").add("secret", SECRET).add("verificationCode", CODE).build()));
+        Pair p = new Pair(userId, deviceId);
+        p.user = bind(rest, server, "user", userId, "password", PASSWORD);
+        var claimed = p.user.request("RelationshipEstablishRequest", Json.createObjectBuilder().add("kind", "user-device")
+                .add("target", Json.createObjectBuilder().add("type", "device").add("id", deviceId))
+                .add("verificationCode", CODE).build(), java.time.Duration.ofSeconds(30));
+        if (claimed == null || claimed.getInt("retCode") != 200) {
+            throw new IllegalStateException("claim failed: " + claimed);
+        }
+        p.connectDevice(rest, server);
+        return p;
+    }
+
+    void connectDevice(IrspRest rest, URI server) {
+        connectDevice(rest, server, null);
+    }
+
+    /** Binds the device with {@code handler} receiving its frames from the first one on (stored items follow the bind). */
+    void connectDevice(IrspRest rest, URI server, java.util.function.Consumer<jakarta.json.JsonObject> handler) {
+        device = bind(rest, server, "device", deviceId, "secret", SECRET, handler);
+    }
+
+    static IrspSocket bind(IrspRest rest, URI server, String type, String id, String field, String credential) {
+        return bind(rest, server, type, id, field, credential, null);
+    }
+
+    static IrspSocket bind(IrspRest rest, URI server, String type, String id, String field, String credential,
+            java.util.function.Consumer<jakarta.json.JsonObject> handler) {
+        var session = rest.login(type, id, field, credential);
+        IrspSocket ws = IrspSocket.open(server, session.token());
+        if (handler != null) {
+            ws.onFrame(handler);
+        }
+        jakarta.json.JsonObject reply;
+        try {
+            reply = ws.call(Json.createObjectBuilder().add("type", "ConnectionIdBindRequest").add("msgId", java.util.UUID.randomUUID().toString())
+                    .add("body", Json.createObjectBuilder().add("connId", session.connId()))).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("bind failed", e);
+        }
+        if (reply == null || reply.getInt("retCode") != 200) {
+            throw new IllegalStateException("bind failed: " + reply);
+        }
+        ws.heartbeatEvery(java.time.Duration.ofSeconds(20));
+        return ws;
+    }
+
+    private static void check(org.irsp.client.RestReply r) {
+        if (r.retCode() != 200) {
+            throw new IllegalStateException("registration failed: " + r.body());
+        }
+    }
+}
