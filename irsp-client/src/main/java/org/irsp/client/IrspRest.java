@@ -1,6 +1,5 @@
 package org.irsp.client;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,7 +35,7 @@ public class IrspRest {
         try {
             HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
             JsonObject json = response.body().isEmpty() ? JsonObject.EMPTY_JSON_OBJECT
-                    : Json.createReader(new StringReader(response.body())).readObject();
+                    : Wire.JSON.createReader(new StringReader(response.body())).readObject();
             return new RestReply(response.statusCode(), json, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,7 +59,7 @@ public class IrspRest {
 
     /** Logs in: POST /sessions. */
     public Session login(String type, String id, String credentialField, String credential) {
-        RestReply r = post("sessions", Json.createObjectBuilder().add("type", type).add("id", id)
+        RestReply r = post("sessions", Wire.JSON.createObjectBuilder().add("type", type).add("id", id)
                 .add(credentialField, credential).build());
         if (r.retCode() != 200) {
             throw new IllegalStateException("login failed: " + r.body());

@@ -1,6 +1,5 @@
 package org.irsp.client;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -109,7 +108,7 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
     /** Sends {@code type} with {@code body} and a fresh msgId, which it returns. */
     public String send(String type, JsonObject body) {
         String msgId = UUID.randomUUID().toString();
-        send(Json.createObjectBuilder().add("type", type).add("msgId", msgId).add("body", body));
+        send(Wire.JSON.createObjectBuilder().add("type", type).add("msgId", msgId).add("body", body));
         return msgId;
     }
 
@@ -149,7 +148,7 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     public void ack(String respTo) {
-        send(Json.createObjectBuilder().add("type", "Ack").add("msgId", UUID.randomUUID().toString())
+        send(Wire.JSON.createObjectBuilder().add("type", "Ack").add("msgId", UUID.randomUUID().toString())
                 .add("respTo", respTo).add("retCode", 200));
     }
 
@@ -190,7 +189,7 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
 
     /** Binds {@code connId} (§8.4) and returns the ConnectionIdBindResponse. */
     public JsonObject bind(String connId) {
-        return request("ConnectionIdBindRequest", Json.createObjectBuilder().add("connId", connId).build(),
+        return request("ConnectionIdBindRequest", Wire.JSON.createObjectBuilder().add("connId", connId).build(),
                 Duration.ofSeconds(10));
     }
 
@@ -212,7 +211,7 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
+            JsonObject frame = Wire.JSON.createReader(new StringReader(partial.toString())).readObject();
             partial.setLength(0);
             if (autoAck && needsAck(frame)) {
                 ack(frame.containsKey("deliveryId") ? frame.getString("deliveryId") : frame.getString("msgId"));

@@ -1,7 +1,6 @@
 package org.irsp.codes;
 
 import jakarta.ejb.ApplicationException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -62,12 +61,12 @@ public class IrspException extends RuntimeException {
 
     /** The §5.2 {@code details} object: numbers stay numbers, lists become string arrays. */
     public JsonObject detailsJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder();
         details.forEach((k, v) -> {
             if (v instanceof Number n) {
                 b.add(k, n.longValue());
             } else if (v instanceof List<?> list) {
-                b.add(k, Json.createArrayBuilder(list.stream().map(String::valueOf).toList()));
+                b.add(k, Wire.JSON.createArrayBuilder(list.stream().map(String::valueOf).toList()));
             } else {
                 b.add(k, String.valueOf(v));
             }

@@ -1,6 +1,6 @@
 package org.irsp.protocol;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.irsp.verification.boundary.CodeChanged;
@@ -9,7 +9,7 @@ import org.irsp.verification.boundary.CodeChanged;
 public final class CodeJson {
 
     public static JsonObject modified(CodeChanged c) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("deviceId", c.deviceId());
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("deviceId", c.deviceId());
         if (c.generatedCode() != null) {
             b.add("verificationCode", c.generatedCode());
         }
@@ -17,7 +17,7 @@ public final class CodeJson {
     }
 
     public static JsonObject reset(CodeChanged c) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder();
         if (c.generatedCode() != null) {
             b.add("verificationCode", c.generatedCode());
         }

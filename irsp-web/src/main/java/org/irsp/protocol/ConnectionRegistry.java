@@ -1,5 +1,6 @@
 package org.irsp.protocol;
 
+import org.irsp.codes.Wire;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -7,7 +8,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.websocket.Session;
 import java.io.StringReader;
 import java.util.Map;
@@ -111,7 +111,7 @@ public class ConnectionRegistry {
             Connection c = byConnId.get(command.connId());
             if (c != null) {
                 if (command.frame() != null) {
-                    c.send(Frames.complete(Json.createReader(new StringReader(command.frame())).readObject(), c));
+                    c.send(Frames.complete(Wire.JSON.createReader(new StringReader(command.frame())).readObject(), c));
                 }
                 c.closeReason(command.closeReason());
                 c.close(closeCode(command.closeCode()), command.closeReason());
@@ -127,7 +127,7 @@ public class ConnectionRegistry {
     }
 
     private static void deliver(Connection c, ConnectionCommand command) {
-        String frame = Frames.complete(Json.createReader(new StringReader(command.frame())).readObject(), c);
+        String frame = Frames.complete(Wire.JSON.createReader(new StringReader(command.frame())).readObject(), c);
         if (command.deliveryId() != null) {
             c.sendOnce(command.deliveryId(), frame);
         } else {

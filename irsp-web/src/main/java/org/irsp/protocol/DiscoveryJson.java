@@ -1,6 +1,6 @@
 package org.irsp.protocol;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,9 +34,9 @@ public final class DiscoveryJson {
     }
 
     public static JsonObject page(Discovery.Page found, SearchQuery query) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Wire.JSON.createArrayBuilder();
         for (Found f : found.items()) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("type", f.account().type().wire()).add("id", f.account().id());
+            JsonObjectBuilder item = Wire.JSON.createObjectBuilder().add("type", f.account().type().wire()).add("id", f.account().id());
             if (f.account() instanceof UserAccount u && u.nickname() != null) {
                 item.add("name", u.nickname());
             }
@@ -46,7 +46,7 @@ public final class DiscoveryJson {
                     item.add("name", desc.name());
                 }
                 item.add("deviceType", desc.deviceType()).add("manufacturer", desc.manufacturer()).add("model", desc.model())
-                        .add("serviceTypes", Json.createArrayBuilder(desc.serviceTypes()));
+                        .add("serviceTypes", Wire.JSON.createArrayBuilder(desc.serviceTypes()));
             }
             item.add("related", f.related());
             if (f.presence() != null) {
@@ -54,7 +54,7 @@ public final class DiscoveryJson {
             }
             items.add(item);
         }
-        return Json.createObjectBuilder().add("items", items).add("page", query.page()).add("size", query.size())
+        return Wire.JSON.createObjectBuilder().add("items", items).add("page", query.page()).add("size", query.size())
                 .add("total", found.total()).build();
     }
 
@@ -66,9 +66,9 @@ public final class DiscoveryJson {
     }
 
     public static JsonObject status(List<Discovery.Status> results) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Wire.JSON.createArrayBuilder();
         for (Discovery.Status s : results) {
-            JsonObjectBuilder r = Json.createObjectBuilder().add("id", s.id()).add("type", s.type().wire());
+            JsonObjectBuilder r = Wire.JSON.createObjectBuilder().add("id", s.id()).add("type", s.type().wire());
             if (s.presence() == null) {
                 r.add("retCode", 403);
             } else {
@@ -76,7 +76,7 @@ public final class DiscoveryJson {
             }
             items.add(r);
         }
-        return Json.createObjectBuilder().add("results", items).build();
+        return Wire.JSON.createObjectBuilder().add("results", items).build();
     }
 
     private DiscoveryJson() {}

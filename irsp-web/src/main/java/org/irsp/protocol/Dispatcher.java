@@ -1,10 +1,10 @@
 package org.irsp.protocol;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -144,7 +144,7 @@ public class Dispatcher {
         if (earlier.body() == null) {
             return ack;
         }
-        JsonObject withBody = Json.createObjectBuilder(Json.createReader(new StringReader(ack)).readObject())
+        JsonObject withBody = Wire.JSON.createObjectBuilder(Wire.JSON.createReader(new StringReader(ack)).readObject())
                 .add("body", earlier.body()).build();
         return withBody.toString();
     }
@@ -187,7 +187,7 @@ public class Dispatcher {
     }
 
     private static JsonObject parseObject(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Wire.JSON.createReader(new StringReader(text))) {
             JsonValue v = reader.readValue();
             return v instanceof JsonObject o ? o : null;
         } catch (RuntimeException notJson) {

@@ -1,6 +1,6 @@
 package org.irsp.protocol;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -44,16 +44,16 @@ public final class Frames {
 
     /** Completes a pushed frame from the business layer: fields it already has are kept. */
     public static String complete(JsonObject partial, Connection to) {
-        JsonObjectBuilder f = Json.createObjectBuilder().add("v", V);
+        JsonObjectBuilder f = Wire.JSON.createObjectBuilder().add("v", V);
         partial.forEach(f::add);
         if (!partial.containsKey("msgId")) {
             f.add("msgId", newMsgId());
         }
         if (!partial.containsKey("source")) {
-            f.add("source", Json.createObjectBuilder().add("type", "irsp"));
+            f.add("source", Wire.JSON.createObjectBuilder().add("type", "irsp"));
         }
         if (to.isBound()) {
-            f.add("targets", Json.createArrayBuilder().add(recipient(to.bound())));
+            f.add("targets", Wire.JSON.createArrayBuilder().add(recipient(to.bound())));
         }
         if (!partial.containsKey("ts")) {
             f.add("ts", Timestamps.format(Instant.now()));
@@ -62,16 +62,16 @@ public final class Frames {
     }
 
     private static JsonObjectBuilder start(String type, Connection to) {
-        JsonObjectBuilder f = Json.createObjectBuilder().add("v", V).add("type", type).add("msgId", newMsgId())
-                .add("source", Json.createObjectBuilder().add("type", "irsp"));
+        JsonObjectBuilder f = Wire.JSON.createObjectBuilder().add("v", V).add("type", type).add("msgId", newMsgId())
+                .add("source", Wire.JSON.createObjectBuilder().add("type", "irsp"));
         if (to != null && to.isBound()) {
-            f.add("targets", Json.createArrayBuilder().add(recipient(to.bound())));
+            f.add("targets", Wire.JSON.createArrayBuilder().add(recipient(to.bound())));
         }
         return f.add("ts", Timestamps.format(Instant.now()));
     }
 
     static JsonObjectBuilder recipient(Bound b) {
-        return Json.createObjectBuilder().add("type", b.entity().type().wire()).add("id", b.entity().id())
+        return Wire.JSON.createObjectBuilder().add("type", b.entity().type().wire()).add("id", b.entity().id())
                 .add("connId", b.connId());
     }
 

@@ -1,6 +1,6 @@
 package org.irsp.protocol;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -31,7 +31,7 @@ public final class JsonFields {
 
     /** Parses a request body that must be one JSON object (else 400 on {@code $}). */
     public static JsonFields parse(String text) {
-        try (var reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (var reader = Wire.JSON.createReader(new StringReader(text == null ? "" : text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw IrspException.badField("$", "not a JSON object");

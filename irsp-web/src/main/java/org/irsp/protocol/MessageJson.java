@@ -1,6 +1,6 @@
 package org.irsp.protocol;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -52,9 +52,9 @@ public final class MessageJson {
 
     public static JsonObject address(Target t) {
         if (t.irsp()) {
-            return Json.createObjectBuilder().add("type", "irsp").build();
+            return Wire.JSON.createObjectBuilder().add("type", "irsp").build();
         }
-        JsonObjectBuilder a = Json.createObjectBuilder().add("type", t.entity().type().wire()).add("id", t.entity().id());
+        JsonObjectBuilder a = Wire.JSON.createObjectBuilder().add("type", t.entity().type().wire()).add("id", t.entity().id());
         if (t.connId() != null) {
             a.add("connId", t.connId());
         }

@@ -1,12 +1,12 @@
 package org.irsp.protocol;
 
+import org.irsp.codes.Wire;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +99,6 @@ public class PendingResponses {
     }
 
     static JsonObject address(EntityRef e) {
-        return Json.createObjectBuilder().add("type", e.type().wire()).add("id", e.id()).build();
+        return Wire.JSON.createObjectBuilder().add("type", e.type().wire()).add("id", e.id()).build();
     }
 }

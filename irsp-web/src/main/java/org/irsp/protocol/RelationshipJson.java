@@ -1,6 +1,6 @@
 package org.irsp.protocol;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Set;
@@ -71,13 +71,13 @@ public final class RelationshipJson {
             throw new IrspException(org.irsp.codes.RetCode.of(ruling.retCode()), "Table 2 rule " + ruling.rule());
         }
         return accept && ruling.relationshipId() != null
-                ? Json.createObjectBuilder().add("relationshipId", ruling.relationshipId()).build()
+                ? Wire.JSON.createObjectBuilder().add("relationshipId", ruling.relationshipId()).build()
                 : JsonObject.EMPTY_JSON_OBJECT;
     }
 
     /** The 200 body of an establishment: {relationshipId, kind, role?, rights?}. */
     public static JsonObject created(Relationship r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire());
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire());
         if (r.kind() == Kind.USER_DEVICE) {
             b.add("role", r.role().wire());
         }
@@ -90,7 +90,7 @@ public final class RelationshipJson {
     /** A RelationshipList item (§10.4). */
     public static JsonObject item(Listed l) {
         Relationship r = l.relationship();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
                 .add("peer", l.peer().address()).add("role", r.role().wire());
         if (r.rights() != null && r.kind() != Kind.USER_USER) {
             b.add("rights", r.rights());

@@ -1,8 +1,8 @@
 package org.irsp.protocol;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -37,12 +37,12 @@ public class ResponseRouter {
 
     /** The IRSP answers for a target that did not (408) or could not (480): source irsp, or the target in a multi. */
     public void fail(PendingResponses.Pending p, RetCode code) {
-        JsonObject source = p.irspSource() ? Json.createObjectBuilder().add("type", "irsp").build() : p.targetAddress();
-        JsonObject response = Json.createObjectBuilder().add("v", Frames.V).add("type", "DataMessageResponse")
+        JsonObject source = p.irspSource() ? Wire.JSON.createObjectBuilder().add("type", "irsp").build() : p.targetAddress();
+        JsonObject response = Wire.JSON.createObjectBuilder().add("v", Frames.V).add("type", "DataMessageResponse")
                 .add("msgId", Frames.newMsgId()).add("respTo", p.msgId()).add("retCode", code.code())
                 .add("reason", code == RetCode.TIMEOUT ? "no response in time" : "target disconnected before responding")
                 .add("details", JsonObject.EMPTY_JSON_OBJECT).add("source", source)
-                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder(PendingResponses.address(p.sender()))
+                .add("targets", Wire.JSON.createArrayBuilder().add(Wire.JSON.createObjectBuilder(PendingResponses.address(p.sender()))
                         .add("connId", p.senderConnId())))
                 .add("ts", Timestamps.format(Instant.now())).build();
         deliver(p.sender(), p.senderConnId(), response);

@@ -1,6 +1,6 @@
 package org.irsp.rest;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -18,11 +18,11 @@ final class AccountJson {
         URI base = uri.getBaseUri();
         String ws = (base.getScheme().equals("https") ? "wss" : "ws") + "://" + base.getAuthority() + "/irsp/ws";
         String rest = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
-        return Json.createObjectBuilder()
+        return Wire.JSON.createObjectBuilder()
                 .add(idField, id)
                 .add("domain", domain)
                 .add("serverTime", Timestamps.format(now))
-                .add("endpoints", Json.createObjectBuilder().add("rest", rest).add("ws", ws));
+                .add("endpoints", Wire.JSON.createObjectBuilder().add("rest", rest).add("ws", ws));
     }
 
     static JsonObjectBuilder record(Account account) {
@@ -30,7 +30,7 @@ final class AccountJson {
     }
 
     static JsonObjectBuilder user(UserAccount u) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("userId", u.id());
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("userId", u.id());
         addIfPresent(b, "nickname", u.nickname());
         addIfPresent(b, "contact", u.contact());
         return b.add("searchable", u.searchable())
@@ -41,7 +41,7 @@ final class AccountJson {
 
     static JsonObjectBuilder device(DeviceAccount d) {
         DeviceDescription desc = d.description();
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder()
                 .add("deviceId", d.id())
                 .add("deviceType", desc.deviceType())
                 .add("manufacturer", desc.manufacturer())
@@ -49,7 +49,7 @@ final class AccountJson {
         addIfPresent(b, "serialNo", desc.serialNo());
         addIfPresent(b, "firmwareVersion", desc.firmwareVersion());
         addIfPresent(b, "name", desc.name());
-        b.add("serviceTypes", Json.createArrayBuilder(desc.serviceTypes()));
+        b.add("serviceTypes", Wire.JSON.createArrayBuilder(desc.serviceTypes()));
         addIfPresent(b, "owner", d.owner());
         return b.add("defaultPolicy", d.defaultPolicy().wire())
                 .add("acceptPolicy", d.acceptPolicy().wire())

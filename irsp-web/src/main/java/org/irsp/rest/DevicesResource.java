@@ -1,5 +1,6 @@
 package org.irsp.rest;
 
+import org.irsp.codes.Wire;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.util.Set;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import jakarta.json.Json;
 import org.irsp.protocol.JsonFields;
 import org.irsp.protocol.CodeJson;
 import org.irsp.protocol.RightsJson;
@@ -110,7 +110,7 @@ public class DevicesResource {
     @Path("{deviceId}/rights")
     @Authenticated
     public Response rights(@PathParam("deviceId") String deviceId) {
-        return Replies.ok(Json.createObjectBuilder(rights.query(caller(), device(deviceId))));
+        return Replies.ok(Wire.JSON.createObjectBuilder(rights.query(caller(), device(deviceId))));
     }
 
     @PUT
@@ -118,7 +118,7 @@ public class DevicesResource {
     @Authenticated
     public Response configureRights(@PathParam("deviceId") String deviceId, String body) {
         var config = RightsJson.config(JsonFields.parse(body));
-        return Replies.ok(Json.createObjectBuilder(rights.configure(caller(), device(deviceId), config)));
+        return Replies.ok(Wire.JSON.createObjectBuilder(rights.configure(caller(), device(deviceId), config)));
     }
 
     /** §10.5 over REST: reset semantics when the device itself calls, modify semantics otherwise. */
@@ -131,12 +131,12 @@ public class DevicesResource {
         boolean releaseAll = f.optionalBoolean("releaseAll").orElse(false);
         EntityRef device = device(deviceId);
         if (caller().equals(device)) {
-            return Replies.ok(Json.createObjectBuilder(CodeJson.reset(codes.reset(caller(), newCode, releaseAll))));
+            return Replies.ok(Wire.JSON.createObjectBuilder(CodeJson.reset(codes.reset(caller(), newCode, releaseAll))));
         }
         if (releaseAll) {
             throw new IrspException(RetCode.FORBIDDEN, "releaseAll is for the device itself");
         }
-        return Replies.ok(Json.createObjectBuilder(CodeJson.modified(codes.modify(caller(), device, newCode))));
+        return Replies.ok(Wire.JSON.createObjectBuilder(CodeJson.modified(codes.modify(caller(), device, newCode))));
     }
 
     private EntityRef caller() {

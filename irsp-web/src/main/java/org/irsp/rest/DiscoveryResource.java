@@ -1,7 +1,7 @@
 package org.irsp.rest;
 
+import org.irsp.codes.Wire;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,7 +31,7 @@ public class DiscoveryResource {
     @GET
     @Path("search")
     public Response search() {
-        JsonObjectBuilder params = Json.createObjectBuilder();
+        JsonObjectBuilder params = Wire.JSON.createObjectBuilder();
         uri.getQueryParameters().forEach((name, values) -> {
             String v = values.get(0);
             if ((name.equals("page") || name.equals("size")) && v.matches("-?\\d{1,10}")) {
@@ -42,7 +42,7 @@ public class DiscoveryResource {
         });
         var query = DiscoveryJson.search(JsonFields.of(params.build(), ""));
         var found = discovery.search(AuthenticationFilter.caller(request).entity(), query);
-        return Replies.ok(Json.createObjectBuilder(DiscoveryJson.page(found, query)));
+        return Replies.ok(Wire.JSON.createObjectBuilder(DiscoveryJson.page(found, query)));
     }
 
     @GET
@@ -51,6 +51,6 @@ public class DiscoveryResource {
         List<String> list = ids == null || ids.isBlank() ? List.of()
                 : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         var results = discovery.status(AuthenticationFilter.caller(request).entity(), DiscoveryJson.ids(list, "ids"));
-        return Replies.ok(Json.createObjectBuilder(DiscoveryJson.status(results)));
+        return Replies.ok(Wire.JSON.createObjectBuilder(DiscoveryJson.status(results)));
     }
 }

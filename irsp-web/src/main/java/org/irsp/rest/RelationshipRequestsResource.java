@@ -1,7 +1,7 @@
 package org.irsp.rest;
 
+import org.irsp.codes.Wire;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,9 +37,9 @@ public class RelationshipRequestsResource {
         if (box != null && !box.equals("incoming") && !box.equals("outgoing")) {
             throw IrspException.badField("box", "box must be incoming or outgoing");
         }
-        var items = Json.createArrayBuilder();
+        var items = Wire.JSON.createArrayBuilder();
         requests.pending(caller(), !"outgoing".equals(box)).forEach(r -> items.add(RelationshipRequests.requestJson(r)));
-        return Replies.ok(Json.createObjectBuilder().add("items", items));
+        return Replies.ok(Wire.JSON.createObjectBuilder().add("items", items));
     }
 
     @POST
@@ -47,9 +47,9 @@ public class RelationshipRequestsResource {
     public Response answer(@PathParam("requestId") String requestId, String body) {
         JsonFields f = JsonFields.parse(body);
         boolean accept = f.enumValue("decision", Set.of("accept", "reject")).equals("accept");
-        var withId = JsonFields.of(Json.createObjectBuilder(f.object()).add("requestId", requestId).build(), "");
+        var withId = JsonFields.of(Wire.JSON.createObjectBuilder(f.object()).add("requestId", requestId).build(), "");
         var ruling = requests.answer(caller(), RelationshipJson.answer(withId, accept));
-        return Replies.ok(Json.createObjectBuilder(RelationshipJson.answered(ruling, accept)));
+        return Replies.ok(Wire.JSON.createObjectBuilder(RelationshipJson.answered(ruling, accept)));
     }
 
     @DELETE

@@ -1,7 +1,7 @@
 package org.irsp.rest;
 
+import org.irsp.codes.Wire;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,10 +37,10 @@ public class RelationshipsResource {
     public Response establish(String body) {
         Established e = relationships.establish(caller(), RelationshipJson.establish(JsonFields.parse(body)));
         if (e.pending()) {
-            return Replies.accepted(Json.createObjectBuilder().add("requestId", e.requestId())
+            return Replies.accepted(Wire.JSON.createObjectBuilder().add("requestId", e.requestId())
                     .add("expiresAt", Timestamps.format(e.expiresAt())));
         }
-        return Replies.ok(Json.createObjectBuilder(RelationshipJson.created(e.relationship())));
+        return Replies.ok(Wire.JSON.createObjectBuilder(RelationshipJson.created(e.relationship())));
     }
 
     @GET
@@ -49,9 +49,9 @@ public class RelationshipsResource {
         if (kind != null) {
             k = Kind.ofWire(kind).orElseThrow(() -> IrspException.badField("kind", "kind must be one of " + RelationshipJson.KINDS));
         }
-        var items = Json.createArrayBuilder();
+        var items = Wire.JSON.createArrayBuilder();
         relationships.list(caller(), k).forEach(l -> items.add(RelationshipJson.item(l)));
-        return Replies.ok(Json.createObjectBuilder().add("items", items));
+        return Replies.ok(Wire.JSON.createObjectBuilder().add("items", items));
     }
 
     @DELETE

@@ -1,6 +1,6 @@
 package org.irsp.rest;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -22,12 +22,12 @@ public final class Replies {
     }
 
     public static Response ok() {
-        return ok(Json.createObjectBuilder());
+        return ok(Wire.JSON.createObjectBuilder());
     }
 
     public static Response error(IrspException e) {
         RetCode code = e.retCode();
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = Wire.JSON.createObjectBuilder()
                 .add("retCode", code.code())
                 .add("reason", e.getMessage() == null ? code.name() : e.getMessage())
                 .add("details", e.detailsJson())

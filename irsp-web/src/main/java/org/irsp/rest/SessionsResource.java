@@ -1,7 +1,7 @@
 package org.irsp.rest;
 
+import org.irsp.codes.Wire;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -59,7 +59,7 @@ public class SessionsResource {
     }
 
     private Response reply(LoginResult s) {
-        return Replies.ok(Json.createObjectBuilder()
+        return Replies.ok(Wire.JSON.createObjectBuilder()
                 .add("type", s.entity().type().wire())
                 .add("id", s.entity().id())
                 .add("connId", s.connId())
@@ -75,7 +75,7 @@ public class SessionsResource {
         JsonFields f = JsonFields.parse(body);
         f.enumValue("type", Set.of("device"));
         var c = logins.challenge(entity(f, EntityType.DEVICE));
-        return Replies.ok(Json.createObjectBuilder()
+        return Replies.ok(Wire.JSON.createObjectBuilder()
                 .add("nonce", c.nonce())
                 .add("salt", c.salt())
                 .add("iterations", c.iterations())

@@ -1,6 +1,6 @@
 package org.irsp.client.bench;
 
-import jakarta.json.Json;
+import org.irsp.client.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -65,9 +65,9 @@ public final class Benchmark {
         for (Pair p : all) {
             p.device.onFrame(f -> {
                 if ("DataMessage".equals(f.getString("type", null))) {
-                    p.device.sendRaw(Json.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", UUID.randomUUID().toString())
+                    p.device.sendRaw(Wire.JSON.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", UUID.randomUUID().toString())
                             .add("respTo", f.getString("msgId")).add("retCode", 200)
-                            .add("targets", Json.createArrayBuilder().add(f.getJsonObject("source"))).build().toString());
+                            .add("targets", Wire.JSON.createArrayBuilder().add(f.getJsonObject("source"))).build().toString());
                 }
             });
         }
@@ -194,9 +194,9 @@ public final class Benchmark {
     }
 
     private static JsonObjectBuilder message(String deviceId, String op, boolean needResponse, boolean offline, int seq) {
-        JsonObjectBuilder m = Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
-                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "device").add("id", deviceId)))
-                .add("needResponse", needResponse).add("body", Json.createObjectBuilder().add("op", op).add("seq", seq));
+        JsonObjectBuilder m = Wire.JSON.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                .add("targets", Wire.JSON.createArrayBuilder().add(Wire.JSON.createObjectBuilder().add("type", "device").add("id", deviceId)))
+                .add("needResponse", needResponse).add("body", Wire.JSON.createObjectBuilder().add("op", op).add("seq", seq));
         return offline ? m.add("delivery", "offline") : m;
     }
 

@@ -1,6 +1,6 @@
 package org.irsp.client.bench;
 
-import jakarta.json.Json;
+import org.irsp.client.Wire;
 import java.net.URI;
 import org.irsp.client.IrspRest;
 import org.irsp.client.IrspSocket;
@@ -25,13 +25,13 @@ final class Pair {
     static Pair create(IrspRest rest, URI server, String run, int i) {
         String userId = "bench-" + run + "-" + i;
         String deviceId = "urn:IGRS:Device:DeviceId:" + java.util.UUID.randomUUID();
-        check(rest.post("users", Json.createObjectBuilder().add("userId", userId).add("password", PASSWORD).build()));
-        check(rest.post("devices", Json.createObjectBuilder().add("deviceId", deviceId).add("deviceType", "urn:IGRS:DeviceType:Bench:1")
+        check(rest.post("users", Wire.JSON.createObjectBuilder().add("userId", userId).add("password", PASSWORD).build()));
+        check(rest.post("devices", Wire.JSON.createObjectBuilder().add("deviceId", deviceId).add("deviceType", "urn:IGRS:DeviceType:Bench:1")
                 .add("manufacturer", "IRSP").add("model", "bench").add("secret", SECRET).add("verificationCode", CODE).build()));
         Pair p = new Pair(userId, deviceId);
         p.user = bind(rest, server, "user", userId, "password", PASSWORD);
-        var claimed = p.user.request("RelationshipEstablishRequest", Json.createObjectBuilder().add("kind", "user-device")
-                .add("target", Json.createObjectBuilder().add("type", "device").add("id", deviceId))
+        var claimed = p.user.request("RelationshipEstablishRequest", Wire.JSON.createObjectBuilder().add("kind", "user-device")
+                .add("target", Wire.JSON.createObjectBuilder().add("type", "device").add("id", deviceId))
                 .add("verificationCode", CODE).build(), java.time.Duration.ofSeconds(30));
         if (claimed == null || claimed.getInt("retCode") != 200) {
             throw new IllegalStateException("claim failed: " + claimed);
@@ -62,8 +62,8 @@ final class Pair {
         }
         jakarta.json.JsonObject reply;
         try {
-            reply = ws.call(Json.createObjectBuilder().add("type", "ConnectionIdBindRequest").add("msgId", java.util.UUID.randomUUID().toString())
-                    .add("body", Json.createObjectBuilder().add("connId", session.connId()))).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            reply = ws.call(Wire.JSON.createObjectBuilder().add("type", "ConnectionIdBindRequest").add("msgId", java.util.UUID.randomUUID().toString())
+                    .add("body", Wire.JSON.createObjectBuilder().add("connId", session.connId()))).get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("bind failed", e);
         }

@@ -1,8 +1,8 @@
 package org.irsp.messaging.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -51,15 +51,15 @@ public class EnterprisePushes {
             return rejection(push.msgId(), new IrspException(RetCode.CONFLICT, "duplicate msgId"));
         }
         try {
-            JsonArrayBuilder results = Json.createArrayBuilder();
+            JsonArrayBuilder results = Wire.JSON.createArrayBuilder();
             Set<EntityRef> seen = new LinkedHashSet<>();
             for (EntityRef target : push.targets()) {
                 if (seen.add(target)) {
                     results.add(result(target, deliver(push, target)));
                 }
             }
-            JsonObject reply = Json.createObjectBuilder().add("type", "MultiAck").add("respTo", push.msgId())
-                    .add("retCode", 200).add("body", Json.createObjectBuilder().add("results", results)).build();
+            JsonObject reply = Wire.JSON.createObjectBuilder().add("type", "MultiAck").add("respTo", push.msgId())
+                    .add("retCode", 200).add("body", Wire.JSON.createObjectBuilder().add("results", results)).build();
             duplicates.settle(dedupKey, push.msgId(), "MultiAck", 200, null);
             return new PushOutcome(reply);
         } catch (RuntimeException failed) {
@@ -82,8 +82,8 @@ public class EnterprisePushes {
         }
         String deliveryId = OfflineItem.newDeliveryId();
         var storedAt = clock.instant();
-        JsonObject stored = Json.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
-                .add("body", Json.createObjectBuilder().add("storedAt", Timestamps.format(storedAt))
+        JsonObject stored = Wire.JSON.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
+                .add("body", Wire.JSON.createObjectBuilder().add("storedAt", Timestamps.format(storedAt))
                         .add("message", push.storedMessage(target)))
                 .build();
         if (!queue.store(target, new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, stored.toString(), storedAt,
@@ -98,8 +98,8 @@ public class EnterprisePushes {
     }
 
     private static JsonObject result(EntityRef target, RetCode code) {
-        JsonObjectBuilder r = Json.createObjectBuilder()
-                .add("target", Json.createObjectBuilder().add("type", target.type().wire()).add("id", target.id()))
+        JsonObjectBuilder r = Wire.JSON.createObjectBuilder()
+                .add("target", Wire.JSON.createObjectBuilder().add("type", target.type().wire()).add("id", target.id()))
                 .add("retCode", code.code());
         String reason = switch (code) {
             case NOT_FOUND -> "unknown target";
@@ -111,7 +111,7 @@ public class EnterprisePushes {
     }
 
     private static PushOutcome rejection(String msgId, IrspException e) {
-        JsonObjectBuilder reply = Json.createObjectBuilder().add("type", "MultiAck");
+        JsonObjectBuilder reply = Wire.JSON.createObjectBuilder().add("type", "MultiAck");
         if (msgId != null) {
             reply.add("respTo", msgId);
         }

@@ -1,8 +1,8 @@
 package org.irsp.messaging.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.irsp.messaging.control.EnterpriseEvents;
@@ -24,12 +24,12 @@ public class Expiries {
         if (!"MESSAGE".equals(kind) || recipientKey == null) {
             return;
         }
-        JsonObject message = Json.createReader(new StringReader(frame)).readObject()
+        JsonObject message = Wire.JSON.createReader(new StringReader(frame)).readObject()
                 .getJsonObject("body").getJsonObject("message");
         JsonObject source = message.getJsonObject("source");
         String[] recipient = recipientKey.split(":", 2);
-        JsonObject target = Json.createObjectBuilder().add("type", recipient[0]).add("id", recipient[1]).build();
-        JsonObject failure = Json.createObjectBuilder().add("msgId", message.getString("msgId")).add("target", target)
+        JsonObject target = Wire.JSON.createObjectBuilder().add("type", recipient[0]).add("id", recipient[1]).build();
+        JsonObject failure = Wire.JSON.createObjectBuilder().add("msgId", message.getString("msgId")).add("target", target)
                 .add("retCode", 410).add("reason", "expired").build();
         events.publish("message.deliveryFailed", source.getString("type"), source.getString("id", ""), failure);
         boolean fromEntity = !"irsp".equals(source.getString("type"));

@@ -1,9 +1,9 @@
 package org.irsp.messaging.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +33,8 @@ public class OfflineDeliveries {
     public void storeResponse(EntityRef sender, JsonObject response) {
         String deliveryId = OfflineItem.newDeliveryId();
         Instant now = clock.instant();
-        JsonObject item = Json.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
-                .add("body", Json.createObjectBuilder().add("storedAt", Timestamps.format(now)).add("message", response)).build();
+        JsonObject item = Wire.JSON.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
+                .add("body", Wire.JSON.createObjectBuilder().add("storedAt", Timestamps.format(now)).add("message", response)).build();
         queue.store(sender, new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, item.toString(), now, Duration.ofDays(7)));
     }
 

@@ -1,8 +1,8 @@
 package org.irsp.messaging.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -123,8 +123,8 @@ public class Routing {
         }
         String deliveryId = OfflineItem.newDeliveryId();
         Instant now = clock.instant();
-        JsonObject stored = Json.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
-                .add("body", Json.createObjectBuilder().add("storedAt", Timestamps.format(now)).add("message", stored(t, m)))
+        JsonObject stored = Wire.JSON.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
+                .add("body", Wire.JSON.createObjectBuilder().add("storedAt", Timestamps.format(now)).add("message", stored(t, m)))
                 .build();
         if (!queue.store(t.entity(), new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, stored.toString(), now,
                 Duration.ofSeconds(m.ttlSeconds())), sender)) {
@@ -135,7 +135,7 @@ public class Routing {
     }
 
     private Outcome toIrsp(EntityRef sender, Target t, DataMessage m) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("msgId", m.msgId());
+        JsonObjectBuilder data = Wire.JSON.createObjectBuilder().add("msgId", m.msgId());
         if (m.op() != null) {
             data.add("op", m.op());
         }
@@ -145,12 +145,12 @@ public class Routing {
 
     /** The message as forwarded to {@code t}: a new source, targets = [the recipient as resolved]. */
     public static JsonObject stored(Target t, DataMessage m) {
-        JsonObjectBuilder recipient = Json.createObjectBuilder().add("type", t.entity().type().wire()).add("id", t.entity().id());
+        JsonObjectBuilder recipient = Wire.JSON.createObjectBuilder().add("type", t.entity().type().wire()).add("id", t.entity().id());
         if (t.connId() != null) {
             recipient.add("connId", t.connId());
         }
-        JsonObjectBuilder f = Json.createObjectBuilder().add("v", "1.0").add("type", "DataMessage").add("msgId", m.msgId())
-                .add("source", m.source()).add("targets", Json.createArrayBuilder().add(recipient)).add("ts", m.ts())
+        JsonObjectBuilder f = Wire.JSON.createObjectBuilder().add("v", "1.0").add("type", "DataMessage").add("msgId", m.msgId())
+                .add("source", m.source()).add("targets", Wire.JSON.createArrayBuilder().add(recipient)).add("ts", m.ts())
                 .add("needResponse", m.needResponse()).add("delivery", m.guaranteed() ? "offline" : "instant");
         if (m.guaranteed()) {
             f.add("ttl", m.ttlSeconds());

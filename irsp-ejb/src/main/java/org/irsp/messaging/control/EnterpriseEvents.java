@@ -1,11 +1,11 @@
 package org.irsp.messaging.control;
 
+import org.irsp.codes.Wire;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class EnterpriseEvents {
     Clock clock;
 
     public void publish(String eventType, String entityType, String entityId, JsonObject data) {
-        String body = Json.createObjectBuilder()
+        String body = Wire.JSON.createObjectBuilder()
                 .add("eventType", eventType)
                 .add("entityType", entityType)
                 .add("entityId", entityId)
@@ -45,6 +45,6 @@ public class EnterpriseEvents {
     }
 
     public void publish(String eventType, String entityType, String entityId) {
-        publish(eventType, entityType, entityId, Json.createObjectBuilder().build());
+        publish(eventType, entityType, entityId, Wire.JSON.createObjectBuilder().build());
     }
 }

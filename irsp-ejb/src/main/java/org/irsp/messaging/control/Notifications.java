@@ -1,8 +1,8 @@
 package org.irsp.messaging.control;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +46,7 @@ public class Notifications {
     }
 
     private static JsonObject frame(String type, JsonObject body, String msgId) {
-        var f = Json.createObjectBuilder().add("type", type);
+        var f = Wire.JSON.createObjectBuilder().add("type", type);
         if (msgId != null) {
             f.add("msgId", msgId);
         }

@@ -1,6 +1,6 @@
 package org.irsp.messaging.entity;
 
-import jakarta.json.Json;
+import org.irsp.codes.Wire;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -27,7 +27,7 @@ public record PushRequest(String msgId, String system, List<EntityRef> targets, 
 
     public static PushRequest parse(String text) {
         JsonObject m;
-        try (var reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (var reader = Wire.JSON.createReader(new StringReader(text == null ? "" : text))) {
             JsonValue v = reader.readValue();
             if (!(v instanceof JsonObject o)) {
                 throw IrspException.badField("$", "not a JSON object");
@@ -105,7 +105,7 @@ public record PushRequest(String msgId, String system, List<EntityRef> targets, 
 
     /** The ServerPushNotify forwarded live (§11.6); with a deliveryId when it is held until acked. */
     public JsonObject liveFrame(String deliveryId) {
-        JsonObjectBuilder f = Json.createObjectBuilder().add("type", "ServerPushNotify").add("msgId", msgId)
+        JsonObjectBuilder f = Wire.JSON.createObjectBuilder().add("type", "ServerPushNotify").add("msgId", msgId)
                 .add("source", source()).add("ts", ts).add("delivery", guaranteed ? "offline" : "instant");
         if (guaranteed) {
             f.add("ttl", ttlSeconds).add("deliveryId", deliveryId);
@@ -115,16 +115,16 @@ public record PushRequest(String msgId, String system, List<EntityRef> targets, 
 
     /** The {@code message} of an OfflineMessageDelivery (§11.5). */
     public JsonObject storedMessage(EntityRef recipient) {
-        return Json.createObjectBuilder().add("v", "1.0").add("type", "ServerPushNotify").add("msgId", msgId)
+        return Wire.JSON.createObjectBuilder().add("v", "1.0").add("type", "ServerPushNotify").add("msgId", msgId)
                 .add("source", source())
-                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("targets", Wire.JSON.createArrayBuilder().add(Wire.JSON.createObjectBuilder()
                         .add("type", recipient.type().wire()).add("id", recipient.id())))
                 .add("ts", ts).add("needResponse", false).add("delivery", "offline").add("ttl", ttlSeconds)
                 .add("body", body).build();
     }
 
     private JsonObjectBuilder source() {
-        JsonObjectBuilder s = Json.createObjectBuilder().add("type", "irsp");
+        JsonObjectBuilder s = Wire.JSON.createObjectBuilder().add("type", "irsp");
         return system.isEmpty() ? s : s.add("id", system);
     }
 

@@ -1,8 +1,8 @@
 package org.irsp.presence.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +72,9 @@ public class Presences {
         });
         if (left == null) {
             events.publish("presence.offline", entity.type().wire(), entity.id(),
-                    Json.createObjectBuilder().add("reason", reason).build());
+                    Wire.JSON.createObjectBuilder().add("reason", reason).build());
             for (EntityRef x : observersBefore) {
-                notifications.live(x, "OfflineNotify", Json.createObjectBuilder().add("id", entity.id())
+                notifications.live(x, "OfflineNotify", Wire.JSON.createObjectBuilder().add("id", entity.id())
                         .add("type", entity.type().wire()).add("reason", reason).add("ts", Timestamps.format(clock.instant())).build());
             }
             return;
@@ -89,7 +89,7 @@ public class Presences {
     public void announce(EntityRef entity) {
         Presence p = visiblePresence(entity);
         for (EntityRef x : visibility.observersOf(entity)) {
-            notifications.live(x, "StatusChangeNotify", Json.createObjectBuilder().add("id", entity.id())
+            notifications.live(x, "StatusChangeNotify", Wire.JSON.createObjectBuilder().add("id", entity.id())
                     .add("type", entity.type().wire()).add("presence", p.presence()).add("connCount", p.connCount())
                     .add("ts", Timestamps.format(clock.instant())).build());
         }
@@ -116,7 +116,7 @@ public class Presences {
         Presence p = truePresence(entity);
         if (!p.equals(trueBefore) && !p.isOffline()) {
             events.publish("presence.changed", entity.type().wire(), entity.id(),
-                    Json.createObjectBuilder().add("presence", p.presence()).add("connCount", p.connCount()).build());
+                    Wire.JSON.createObjectBuilder().add("presence", p.presence()).add("connCount", p.connCount()).build());
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.irsp.registration.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +64,8 @@ public class AccountRecords {
             if (p.firmwareVersion() != null) changed.add("firmwareVersion");
             if (p.serviceTypes() != null) changed.add("serviceTypes");
         }
-        JsonArrayBuilder fields = Json.createArrayBuilder(changed);
-        events.publish("account.updated", entity.type().wire(), entity.id(), Json.createObjectBuilder().add("fields", fields).build());
+        JsonArrayBuilder fields = Wire.JSON.createArrayBuilder(changed);
+        events.publish("account.updated", entity.type().wire(), entity.id(), Wire.JSON.createObjectBuilder().add("fields", fields).build());
         return account;
     }
 

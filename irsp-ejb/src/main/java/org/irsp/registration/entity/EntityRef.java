@@ -1,5 +1,6 @@
 package org.irsp.registration.entity;
 
+import org.irsp.codes.Wire;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ public record EntityRef(EntityType type, String id) {
 
     /** The §4.2 address of this entity, without connId. */
     public jakarta.json.JsonObject address() {
-        return jakarta.json.Json.createObjectBuilder().add("type", type.wire()).add("id", id).build();
+        return org.irsp.codes.Wire.JSON.createObjectBuilder().add("type", type.wire()).add("id", id).build();
     }
 
     /** The key of this entity in broker addresses and caches. */

@@ -1,8 +1,8 @@
 package org.irsp.relationship.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -93,7 +93,7 @@ public class RelationshipRequests {
     }
 
     private void tellRequester(RelationshipRequest r, String relationshipId, String reason) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("requestId", r.requestId()).add("result", r.state().result())
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("requestId", r.requestId()).add("result", r.state().result())
                 .add("retCode", switch (r.state()) {
                     case ACCEPTED -> 200;
                     case REJECTED -> 403;

@@ -1,9 +1,9 @@
 package org.irsp.relationship.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -99,7 +99,7 @@ public class Releases {
         }
         for (RelationshipRequest aimed : store.pendingTargeting(java.util.List.of(gone.id()))) {
             aimed.cancel(clock.instant());
-            notifications.liveOrQueued(aimed.requester(), "RelationshipResultNotify", Json.createObjectBuilder()
+            notifications.liveOrQueued(aimed.requester(), "RelationshipResultNotify", Wire.JSON.createObjectBuilder()
                     .add("requestId", aimed.requestId()).add("result", "cancelled").add("retCode", 404).build());
         }
     }

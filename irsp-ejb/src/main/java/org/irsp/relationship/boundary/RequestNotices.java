@@ -1,8 +1,8 @@
 package org.irsp.relationship.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -63,7 +63,7 @@ public class RequestNotices {
 
     /** RelationshipRequestNotify body (§10.2). */
     public static JsonObjectBuilder body(RelationshipRequest r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("requestId", r.requestId()).add("kind", r.kind().wire())
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("requestId", r.requestId()).add("kind", r.kind().wire())
                 .add("requester", r.requester().address()).add("subject", r.subject().address())
                 .add("target", r.target().address());
         if (r.kind() == Kind.USER_DEVICE) {

@@ -1,8 +1,8 @@
 package org.irsp.relationship.control;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -70,7 +70,7 @@ public class Bonds {
     private void tellPresence(EntityRef x, EntityRef y) {
         if (visibility.sees(x, y)) {
             Presence p = presences.visiblePresence(y);
-            notifications.live(x, "StatusChangeNotify", Json.createObjectBuilder().add("id", y.id())
+            notifications.live(x, "StatusChangeNotify", Wire.JSON.createObjectBuilder().add("id", y.id())
                     .add("type", y.type().wire()).add("presence", p.presence()).add("connCount", p.connCount())
                     .add("ts", Timestamps.format(clock.instant())).build());
         }
@@ -78,8 +78,8 @@ public class Bonds {
 
     /** {relationshipId, kind, parties, role?, rights?}: the common part of notifications and events. */
     public static JsonObjectBuilder body(Relationship r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
-                .add("parties", Json.createArrayBuilder().add(r.partyA().address()).add(r.partyB().address()));
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
+                .add("parties", Wire.JSON.createArrayBuilder().add(r.partyA().address()).add(r.partyB().address()));
         if (r.kind() == Kind.USER_DEVICE) {
             b.add("role", r.role().wire());
         }

@@ -1,8 +1,8 @@
 package org.irsp.rights.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -64,7 +64,7 @@ public class DeviceRights {
         em.flush();
         JsonObject described = describe(d);
         accessChanged.fire(new AccessChanged("rights changed"));
-        events.publish("rights.changed", "device", d.id(), Json.createObjectBuilder()
+        events.publish("rights.changed", "device", d.id(), Wire.JSON.createObjectBuilder()
                 .add("defaultPolicy", config.defaultPolicy().wire()).add("entries", described.getJsonArray("entries")).build());
         audit.record(caller.id(), null, "rightsChanged", 200, d.id());
         return described;
@@ -79,22 +79,22 @@ public class DeviceRights {
     }
 
     private JsonObject describe(DeviceAccount d) {
-        JsonArrayBuilder entries = Json.createArrayBuilder();
+        JsonArrayBuilder entries = Wire.JSON.createArrayBuilder();
         List<RightsEntry> stored = em.createQuery("select e from RightsEntry e where e.deviceId = :d", RightsEntry.class)
                 .setParameter("d", d.id()).getResultList();
-        stored.forEach(e -> entries.add(Json.createObjectBuilder().add("subject", e.subject().address()).add("rights", e.rights())));
-        JsonArrayBuilder rels = Json.createArrayBuilder();
+        stored.forEach(e -> entries.add(Wire.JSON.createObjectBuilder().add("subject", e.subject().address()).add("rights", e.rights())));
+        JsonArrayBuilder rels = Wire.JSON.createArrayBuilder();
         for (Relationship r : relationships.of(d.ref())) {
             if (r.kind() == Kind.USER_USER) {
                 continue;
             }
-            JsonObjectBuilder item = Json.createObjectBuilder().add("relationshipId", r.id()).add("subject", r.peerOf(d.ref()).address());
+            JsonObjectBuilder item = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("subject", r.peerOf(d.ref()).address());
             if (r.kind() == Kind.USER_DEVICE) {
                 item.add("role", r.role().wire());
             }
             rels.add(item.add("rights", r.rights() == null ? 0 : r.rights()));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("deviceId", d.id()).add("defaultPolicy", d.defaultPolicy().wire());
+        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("deviceId", d.id()).add("defaultPolicy", d.defaultPolicy().wire());
         if (d.owner() != null) {
             b.add("owner", d.owner());
         }

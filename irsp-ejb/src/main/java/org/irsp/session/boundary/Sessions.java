@@ -1,9 +1,9 @@
 package org.irsp.session.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -73,8 +73,8 @@ public class Sessions {
         for (LoginSession older : boundSessionsOf(bound.entity())) {
             if (!older.connId().equals(bound.connId())) {
                 older.end(now);
-                String replaced = Json.createObjectBuilder().add("type", "ConnectionReplaced")
-                        .add("body", Json.createObjectBuilder().add("ts", Timestamps.format(now))).build().toString();
+                String replaced = Wire.JSON.createObjectBuilder().add("type", "ConnectionReplaced")
+                        .add("body", Wire.JSON.createObjectBuilder().add("ts", Timestamps.format(now))).build().toString();
                 connections.send(ConnectionCommand.close(bound.entity(), older.connId(), replaced,
                         CloseCode.REPLACED.code(), "replaced"));
             }

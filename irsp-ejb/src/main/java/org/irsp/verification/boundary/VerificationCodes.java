@@ -1,8 +1,8 @@
 package org.irsp.verification.boundary;
 
+import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
@@ -86,7 +86,7 @@ public class VerificationCodes {
     }
 
     private void changed(EntityRef by, DeviceAccount d, boolean releaseAll) {
-        events.publish("vcode.changed", "device", d.id(), Json.createObjectBuilder().add("by", by.address())
+        events.publish("vcode.changed", "device", d.id(), Wire.JSON.createObjectBuilder().add("by", by.address())
                 .add("releaseAll", releaseAll).build());
         audit.record(by.id(), null, "verificationCodeChanged", 200, d.id() + (releaseAll ? " releaseAll" : ""));
     }

@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -29,6 +31,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+
+    /**
+     * Artemis's audit loggers write every send and receive, with the message, at INFO: slow, and it puts
+     * message contents in the server log. Held here because JUL keeps loggers only weakly.
+     */
+    private static final List<Logger> QUIET = Stream.of("org.apache.activemq.audit.base",
+            "org.apache.activemq.audit.message", "org.apache.activemq.audit.resource")
+            .map(Logger::getLogger).peek(l -> l.setLevel(Level.WARNING)).toList();
 
     @Inject
     @ConfigProperty(name = "irsp.artemis.embedded", defaultValue = "true")

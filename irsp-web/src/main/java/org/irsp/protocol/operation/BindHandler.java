@@ -1,8 +1,8 @@
 package org.irsp.protocol.operation;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.InetAddress;
@@ -74,9 +74,9 @@ public class BindHandler implements FrameHandler, FailureAware {
         boolean presenceChanged = presences.connected(bound.entity(), connId, c.presence());
         List<RelationshipRequest> requests = notices.answerableBy(bound.entity());
         List<OfflineItem> items = offline.pending(bound.entity());
-        JsonObject reply = Json.createObjectBuilder()
+        JsonObject reply = Wire.JSON.createObjectBuilder()
                 .add("connId", connId)
-                .add("entity", Json.createObjectBuilder().add("type", bound.entity().type().wire()).add("id", bound.entity().id()))
+                .add("entity", Wire.JSON.createObjectBuilder().add("type", bound.entity().type().wire()).add("id", bound.entity().id()))
                 .add("heartbeatSeconds", bound.heartbeatSeconds())
                 .add("serverTime", Timestamps.format(clock.instant()))
                 .add("pendingRequests", requests.size())
@@ -87,11 +87,11 @@ public class BindHandler implements FrameHandler, FailureAware {
                 presences.announce(bound.entity());
             }
             for (RelationshipRequest r : requests) {
-                c.send(Frames.complete(Json.createObjectBuilder().add("type", "RelationshipRequestNotify")
+                c.send(Frames.complete(Wire.JSON.createObjectBuilder().add("type", "RelationshipRequestNotify")
                         .add("body", RequestNotices.body(r)).build(), c));
             }
             for (OfflineItem item : items) {
-                c.sendOnce(item.deliveryId(), Frames.complete(Json.createReader(new StringReader(item.frame())).readObject(), c));
+                c.sendOnce(item.deliveryId(), Frames.complete(Wire.JSON.createReader(new StringReader(item.frame())).readObject(), c));
             }
             c.markReady();
         });

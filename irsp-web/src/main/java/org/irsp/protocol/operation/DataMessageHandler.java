@@ -1,8 +1,8 @@
 package org.irsp.protocol.operation;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,7 +69,7 @@ public class DataMessageHandler implements FrameHandler {
             throw IrspException.badField("body.op", "body.op is required for a device target");
         }
         String ts = f.optionalString("ts", 1, 64).orElse(Timestamps.format(Instant.now()));
-        JsonObject source = Json.createObjectBuilder().add("type", sender.type().wire()).add("id", sender.id())
+        JsonObject source = Wire.JSON.createObjectBuilder().add("type", sender.type().wire()).add("id", sender.id())
                 .add("connId", c.bound().connId()).build();
         DataMessage m = new DataMessage(frame.msgId(), source, ts, needResponse, guaranteed, ttl, op, body.object());
         List<Outcome> outcomes = routing.route(sender, c.bound().connId(), targets, m);
@@ -92,7 +92,7 @@ public class DataMessageHandler implements FrameHandler {
     }
 
     private void forward(Outcome o, DataMessage m) {
-        JsonObjectBuilder frame = Json.createObjectBuilder(Routing.stored(o.target(), m));
+        JsonObjectBuilder frame = Wire.JSON.createObjectBuilder(Routing.stored(o.target(), m));
         if (o.deliveryId() != null) {
             frame.add("deliveryId", o.deliveryId());
         }
@@ -126,14 +126,14 @@ public class DataMessageHandler implements FrameHandler {
     }
 
     private static Reply multiAck(List<Outcome> outcomes) {
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = Wire.JSON.createArrayBuilder();
         for (Outcome o : outcomes) {
-            JsonObjectBuilder r = Json.createObjectBuilder().add("target", MessageJson.address(o.target())).add("retCode", o.code().code());
+            JsonObjectBuilder r = Wire.JSON.createObjectBuilder().add("target", MessageJson.address(o.target())).add("retCode", o.code().code());
             if (o.reason() != null) {
                 r.add("reason", o.reason());
             }
             results.add(r);
         }
-        return new Reply("MultiAck", RetCode.OK, Json.createObjectBuilder().add("results", results).build(), () -> {});
+        return new Reply("MultiAck", RetCode.OK, Wire.JSON.createObjectBuilder().add("results", results).build(), () -> {});
     }
 }

@@ -1,8 +1,8 @@
 package org.irsp.protocol.operation;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -54,13 +54,13 @@ public class DataMessageResponseHandler implements FrameHandler {
         }
         var awaited = pending.answer(c.bound().entity(), original.entity(), respTo)
                 .orElseThrow(() -> new IrspException(RetCode.GONE, "no message awaits this response"));
-        JsonObjectBuilder relay = Json.createObjectBuilder().add("v", Frames.V).add("type", "DataMessageResponse")
+        JsonObjectBuilder relay = Wire.JSON.createObjectBuilder().add("v", Frames.V).add("type", "DataMessageResponse")
                 .add("msgId", frame.msgId()).add("respTo", respTo).add("retCode", retCode);
         f.optionalString("reason", 0, 256).ifPresent(r -> relay.add("reason", r));
         f.optionalObject("details").ifPresent(d -> relay.add("details", d.object()));
-        relay.add("source", Json.createObjectBuilder().add("type", c.bound().entity().type().wire())
+        relay.add("source", Wire.JSON.createObjectBuilder().add("type", c.bound().entity().type().wire())
                         .add("id", c.bound().entity().id()).add("connId", c.bound().connId()))
-                .add("targets", Json.createArrayBuilder().add(frame.json().getJsonArray("targets").get(0)))
+                .add("targets", Wire.JSON.createArrayBuilder().add(frame.json().getJsonArray("targets").get(0)))
                 .add("ts", f.optionalString("ts", 1, 64).orElse(Timestamps.format(Instant.now())));
         f.optionalObject("body").ifPresent(b -> relay.add("body", b.object()));
         router.deliver(awaited.sender(), awaited.senderConnId(), relay.build());

@@ -1,8 +1,8 @@
 package org.irsp.protocol.operation;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Clock;
 import org.irsp.codes.Timestamps;
 import org.irsp.protocol.Connection;
@@ -29,6 +29,6 @@ public class HeartbeatHandler implements FrameHandler {
 
     @Override
     public Reply handle(Connection c, Envelope frame) {
-        return Reply.ok(Json.createObjectBuilder().add("serverTime", Timestamps.format(clock.instant())).build());
+        return Reply.ok(Wire.JSON.createObjectBuilder().add("serverTime", Timestamps.format(clock.instant())).build());
     }
 }

@@ -1,8 +1,8 @@
 package org.irsp.protocol.operation;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.irsp.codes.IrspException;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.presence.entity.Presence;
@@ -37,7 +37,7 @@ public class PresenceSetHandler implements FrameHandler {
         }
         c.presence(presence);
         boolean changed = presences.changed(c.bound().entity(), c.bound().connId(), presence);
-        return Reply.ok(Json.createObjectBuilder().add("presence", presence).build(), () -> {
+        return Reply.ok(Wire.JSON.createObjectBuilder().add("presence", presence).build(), () -> {
             if (changed) {
                 presences.announce(c.bound().entity());
             }

@@ -1,8 +1,8 @@
 package org.irsp.protocol.operation;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
@@ -43,7 +43,7 @@ public class RelationshipEstablishHandler implements FrameHandler {
 
     static Reply reply(Established e) {
         if (e.pending()) {
-            return new Reply(RetCode.ACCEPTED, Json.createObjectBuilder().add("requestId", e.requestId())
+            return new Reply(RetCode.ACCEPTED, Wire.JSON.createObjectBuilder().add("requestId", e.requestId())
                     .add("expiresAt", Timestamps.format(e.expiresAt())).build(), () -> {});
         }
         return Reply.ok(RelationshipJson.created(e.relationship()));

@@ -1,8 +1,8 @@
 package org.irsp.protocol.operation;
 
+import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.irsp.protocol.Connection;
 import org.irsp.protocol.Envelope;
 import org.irsp.protocol.FrameHandler;
@@ -31,8 +31,8 @@ public class RelationshipListHandler implements FrameHandler {
     @Override
     public Reply handle(Connection c, Envelope frame) {
         Kind kind = frame.body().optionalEnum("kind", RelationshipJson.KINDS).map(k -> Kind.ofWire(k).orElseThrow()).orElse(null);
-        var items = Json.createArrayBuilder();
+        var items = Wire.JSON.createArrayBuilder();
         relationships.list(c.bound().entity(), kind).forEach(l -> items.add(RelationshipJson.item(l)));
-        return Reply.ok(Json.createObjectBuilder().add("items", items).build());
+        return Reply.ok(Wire.JSON.createObjectBuilder().add("items", items).build());
     }
 }
