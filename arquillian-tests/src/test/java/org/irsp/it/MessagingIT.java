@@ -243,4 +243,62 @@ class MessagingIT {
             assertEquals(403, send(guest, message(device.address(), "read")).getInt("retCode"));
         }
     }
+
+    @Test
+    void moreThanAHundredTargetsAreRefusedWhole() {
+        try (Party alice = Party.user(Fixtures.newUser())) {
+            var targets = Json.createArrayBuilder();
+            for (int i = 0; i < 101; i++) {
+                targets.add(address("user", "nobody" + i + "x" + System.nanoTime()));
+            }
+            JsonObject refused = send(alice, Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                    .add("targets", targets));
+            assertEquals("Ack", refused.getString("type"));
+            assertEquals(413, refused.getInt("retCode"));
+        }
+    }
+
+    @Test
+    void aResponseFindsTheSendersOtherTerminalOrWaitsInItsQueue() {
+        String aliceId = Fixtures.newUser();
+        try (Party phone = Party.user(aliceId); Party laptop = Party.user(aliceId); Party device = ownedDevice(phone)) {
+            JsonObject sent = message(device.address(), "read").add("needResponse", true).build();
+            phone.ws.sendRaw(sent.toString());
+            JsonObject received = device.next("DataMessage");
+            phone.ws.close();
+            device.ws.sendRaw(Json.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", UUID.randomUUID().toString())
+                    .add("respTo", received.getString("msgId")).add("retCode", 200)
+                    .add("targets", Json.createArrayBuilder().add(received.getJsonObject("source"))).build().toString());
+            JsonObject onLaptop = laptop.next("DataMessageResponse");
+            assertEquals(sent.getString("msgId"), onLaptop.getString("respTo"));
+
+            JsonObject second = message(device.address(), "read").add("needResponse", true).build();
+            laptop.ws.sendRaw(second.toString());
+            JsonObject again = device.next("DataMessage");
+            while (!second.getString("msgId").equals(again.getString("msgId"))) {
+                again = device.next("DataMessage");
+            }
+            laptop.ws.close();
+            device.ws.sendRaw(Json.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", UUID.randomUUID().toString())
+                    .add("respTo", again.getString("msgId")).add("retCode", 200)
+                    .add("targets", Json.createArrayBuilder().add(again.getJsonObject("source"))).build().toString());
+        }
+        try (Party back = Party.user(aliceId)) {
+            JsonObject queued = back.next("OfflineMessageDelivery");
+            assertNotNull(queued, "the response waited in the sender's queue");
+            assertEquals("DataMessageResponse", queued.getJsonObject("body").getJsonObject("message").getString("type"));
+        }
+    }
+
+    @Test
+    void aDuplicateOfAMessageStillAwaitingItsResponseOmitsTheOriginalOutcome() {
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice)) {
+            JsonObject sent = message(device.address(), "read").add("needResponse", true).build();
+            alice.ws.sendRaw(sent.toString());
+            JsonObject duplicate = send(alice, Json.createObjectBuilder(sent));
+            assertEquals("Ack", duplicate.getString("type"));
+            assertEquals(409, duplicate.getInt("retCode"));
+            assertFalse(duplicate.getJsonObject("details").containsKey("originalType"));
+        }
+    }
 }
