@@ -301,4 +301,26 @@ class MessagingIT {
             assertFalse(duplicate.getJsonObject("details").containsKey("originalType"));
         }
     }
+
+    @Test
+    void aMultiAckKeepsTheOrderOfMixedOutcomesAndSilentTargetsGet408FromThemselves() {
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice); Party carol = Party.user(Fixtures.newUser());
+             Party foreign = ownedDevice(carol)) {
+            JsonObject unknown = address("device", Fixtures.newDeviceId());
+            JsonObject multi = send(alice, Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                    .add("needResponse", true)
+                    .add("targets", Json.createArrayBuilder().add(device.address()).add(unknown).add(foreign.address()))
+                    .add("body", Json.createObjectBuilder().add("op", "control")));
+            assertEquals("MultiAck", multi.getString("type"));
+            JsonArray results = multi.getJsonObject("body").getJsonArray("results");
+            assertEquals(200, results.getJsonObject(0).getInt("retCode"));
+            assertEquals(404, results.getJsonObject(1).getInt("retCode"));
+            assertEquals(403, results.getJsonObject(2).getInt("retCode"));
+            assertEquals(foreign.id, results.getJsonObject(2).getJsonObject("target").getString("id"));
+            JsonObject silence = alice.next("DataMessageResponse");
+            assertEquals(408, silence.getInt("retCode"));
+            assertEquals(device.id, silence.getJsonObject("source").getString("id"), "the 408 stands for the silent target");
+            assertEquals(multi.getString("respTo"), silence.getString("respTo"));
+        }
+    }
 }
