@@ -83,27 +83,24 @@ class RelationshipLifecycleIT {
     }
 
     private static JsonObject next(JMSConsumer events, String entityId) throws Exception {
-        for (int i = 0; i < 20; i++) {
-            Message m = events.receive(10_000);
-            assertNotNull(m, "no event for " + entityId);
-            JsonObject e = Json.createReader(new StringReader(m.getBody(String.class))).readObject();
-            if (entityId.equals(e.getString("entityId"))) {
-                return e;
-            }
-        }
-        throw new AssertionError("no event for " + entityId);
+        return first(events, e -> entityId.equals(e.getString("entityId")), "an event for " + entityId);
     }
 
     private static JsonObject nextOfType(JMSConsumer events, String type) throws Exception {
+        return first(events, e -> type.equals(e.getString("eventType")), type);
+    }
+
+    /** The first event matching {@code wanted}, skipping others (bounded). */
+    private static JsonObject first(JMSConsumer events, java.util.function.Predicate<JsonObject> wanted, String what) throws Exception {
         for (int i = 0; i < 20; i++) {
             Message m = events.receive(10_000);
-            assertNotNull(m, "no " + type);
+            assertNotNull(m, "no " + what);
             JsonObject e = Json.createReader(new StringReader(m.getBody(String.class))).readObject();
-            if (type.equals(e.getString("eventType"))) {
+            if (wanted.test(e)) {
                 return e;
             }
         }
-        throw new AssertionError("no " + type);
+        throw new AssertionError("no " + what);
     }
 
     @Test
