@@ -116,15 +116,27 @@ public class OfflineQueue {
         return items;
     }
 
-    /** Removes the item an Ack names; an item already removed (acked elsewhere, expired) is no error. */
+    /**
+     * Removes the item an Ack names; an item already removed (acked elsewhere, expired) is no error. A
+     * browse answers "not there" at once, so a repeated Ack does not wait on a receive.
+     */
     public boolean remove(EntityRef recipient, String deliveryId) {
         if (!OfflineItem.isDeliveryId(deliveryId)) {
             return false;
         }
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)),
-                     DELIVERY_ID + " = '" + deliveryId + "'")) {
-            return consumer.receive(500) != null;
+        String selector = DELIVERY_ID + " = '" + deliveryId + "'";
+        try (JMSContext jms = factory.createContext()) {
+            Queue queue = jms.createQueue(queueName(recipient));
+            boolean[] present = {false};
+            browse(jms, queue, selector, m -> present[0] = true);
+            if (!present[0]) {
+                return false;
+            }
+            try (JMSConsumer consumer = jms.createConsumer(queue, selector)) {
+                return consumer.receive(2000) != null;
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
 
