@@ -30,19 +30,23 @@ public class Notifications {
     /** Live only: StatusChangeNotify, OfflineNotify, RelationshipRequestNotify and the like. */
     public void live(EntityRef to, String type, JsonObject body) {
         if (presences.isOnline(to)) {
-            connections.send(ConnectionCommand.frame(to, null, null, frame(type, body, null).toString(), null));
+            push(to, type, body);
         }
     }
 
     /** Live if online, else queued: Result, Established, Released and DeliveryFailed notifications. */
     public void liveOrQueued(EntityRef to, String type, JsonObject body) {
         if (presences.isOnline(to)) {
-            live(to, type, body);
+            push(to, type, body);
             return;
         }
         String deliveryId = OfflineItem.newDeliveryId();
         queue.store(to, new OfflineItem(deliveryId, OfflineItem.Kind.NOTIFICATION, frame(type, body, deliveryId).toString(),
                 clock.instant(), NOTIFICATION_TTL));
+    }
+
+    private void push(EntityRef to, String type, JsonObject body) {
+        connections.send(ConnectionCommand.frame(to, null, null, frame(type, body, null).toString(), null));
     }
 
     private static JsonObject frame(String type, JsonObject body, String msgId) {

@@ -3,6 +3,7 @@ package org.irsp.presence.boundary;
 import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +88,17 @@ public class Presences {
 
     /** StatusChangeNotify with the entity's visible presence to every related x with V(x, e) (§13.3). */
     public void announce(EntityRef entity) {
-        Presence p = visiblePresence(entity);
+        JsonObject status = status(entity);
         for (EntityRef x : visibility.observersOf(entity)) {
-            notifications.live(x, "StatusChangeNotify", Wire.JSON.createObjectBuilder().add("id", entity.id())
-                    .add("type", entity.type().wire()).add("presence", p.presence()).add("connCount", p.connCount())
-                    .add("ts", Timestamps.format(clock.instant())).build());
+            notifications.live(x, "StatusChangeNotify", status);
         }
+    }
+
+    /** A StatusChangeNotify body (§13.3): the entity's visible presence now. */
+    public JsonObject status(EntityRef entity) {
+        Presence p = visiblePresence(entity);
+        return Wire.JSON.createObjectBuilder().add("id", entity.id()).add("type", entity.type().wire())
+                .add("presence", p.presence()).add("connCount", p.connCount()).add("ts", Timestamps.format(clock.instant())).build();
     }
 
     public boolean isOnline(EntityRef entity) {

@@ -92,7 +92,8 @@ public class RelationshipRequests {
         }
     }
 
-    private void tellRequester(RelationshipRequest r, String relationshipId, String reason) {
+    /** RelationshipResultNotify to the requester of a request that just closed (queued if offline). */
+    public void tellRequester(RelationshipRequest r, String relationshipId, String reason) {
         JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("requestId", r.requestId()).add("result", r.state().result())
                 .add("retCode", switch (r.state()) {
                     case ACCEPTED -> 200;

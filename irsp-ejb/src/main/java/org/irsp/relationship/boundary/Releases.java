@@ -1,6 +1,5 @@
 package org.irsp.relationship.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -37,6 +36,7 @@ public class Releases {
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
     @Inject jakarta.enterprise.event.Event<AccessChanged> accessChanged;
+    @Inject RelationshipRequests requests;
     @Inject Clock clock;
 
     /** By relationshipId, or by peer and kind (the caller being a party). 404, then 403. */
@@ -99,8 +99,7 @@ public class Releases {
         }
         for (RelationshipRequest aimed : store.pendingTargeting(java.util.List.of(gone.id()))) {
             aimed.cancel(clock.instant());
-            notifications.liveOrQueued(aimed.requester(), "RelationshipResultNotify", Wire.JSON.createObjectBuilder()
-                    .add("requestId", aimed.requestId()).add("result", "cancelled").add("retCode", 404).build());
+            requests.tellRequester(aimed, null, null);
         }
     }
 }

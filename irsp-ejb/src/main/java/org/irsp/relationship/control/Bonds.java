@@ -11,12 +11,10 @@ import java.time.Clock;
 import java.util.Set;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.rights.entity.AccessChanged;
-import org.irsp.codes.Timestamps;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.presence.control.Visibility;
-import org.irsp.presence.entity.Presence;
 import org.irsp.registration.entity.DeviceAccount;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.relationship.entity.Kind;
@@ -69,10 +67,7 @@ public class Bonds {
     /** x learns y's current presence, if x may see it. */
     private void tellPresence(EntityRef x, EntityRef y) {
         if (visibility.sees(x, y)) {
-            Presence p = presences.visiblePresence(y);
-            notifications.live(x, "StatusChangeNotify", Wire.JSON.createObjectBuilder().add("id", y.id())
-                    .add("type", y.type().wire()).add("presence", p.presence()).add("connCount", p.connCount())
-                    .add("ts", Timestamps.format(clock.instant())).build());
+            notifications.live(x, "StatusChangeNotify", presences.status(y));
         }
     }
 
