@@ -29,7 +29,6 @@ public class Connection {
 
     private final Session session;
     private final String token;
-    private final String remoteAddress;
     private final long openedAt = System.nanoTime();
     private final TokenBucket bucket;
     private final Set<String> sentDeliveryIds = new HashSet<>();
@@ -45,10 +44,9 @@ public class Connection {
     private boolean ready;
     private boolean closed;
 
-    public Connection(Session session, String token, String remoteAddress, TokenBucket bucket, int maxOutbound) {
+    public Connection(Session session, String token, TokenBucket bucket, int maxOutbound) {
         this.session = session;
         this.token = token;
-        this.remoteAddress = remoteAddress;
         this.bucket = bucket;
         this.maxOutbound = maxOutbound;
     }
@@ -179,10 +177,6 @@ public class Connection {
 
     public String token() {
         return token;
-    }
-
-    public String remoteAddress() {
-        return remoteAddress;
     }
 
     public String presence() {

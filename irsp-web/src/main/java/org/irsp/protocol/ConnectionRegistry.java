@@ -62,7 +62,7 @@ public class ConnectionRegistry {
     }
 
     public Connection opened(Session session, String token) {
-        Connection c = new Connection(session, token, null, new TokenBucket(rate, burst), maxOutbound);
+        Connection c = new Connection(session, token, new TokenBucket(rate, burst), maxOutbound);
         bySession.put(session.getId(), c);
         return c;
     }

@@ -1,6 +1,5 @@
 package org.irsp.protocol;
 
-import org.irsp.codes.Wire;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -96,9 +95,5 @@ public class PendingResponses {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "response timeout sweep failed", e);
         }
-    }
-
-    static JsonObject address(EntityRef e) {
-        return Wire.JSON.createObjectBuilder().add("type", e.type().wire()).add("id", e.id()).build();
     }
 }

@@ -27,8 +27,4 @@ public class Accounts {
     public Account get(EntityRef ref) {
         return find(ref).orElseThrow(() -> new IrspException(RetCode.NOT_FOUND, "unknown " + ref.type().wire()));
     }
-
-    public boolean exists(String id) {
-        return em.find(Account.class, id) != null;
-    }
 }
