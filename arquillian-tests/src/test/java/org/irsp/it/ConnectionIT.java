@@ -12,6 +12,7 @@ import org.irsp.client.IrspRest.Session;
 import org.irsp.client.IrspSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.Map;
 
 /** §6 WebSocket binding and §8.4–8.6 over real sockets: handshake, pipeline, bind, heartbeat, logout, kick, replace. */
 @ExtendWith(IrspServer.class)
@@ -44,12 +45,12 @@ class ConnectionIT {
     @Test
     void aBrowserMayPassTheTokenInTheQueryAndTheHeaderWins() {
         Session s = loginUser();
-        try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), "?token=" + s.token(), null, IrspSocket.SUBPROTOCOL, java.util.Map.of())) {
+        try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), "?token=" + s.token(), null, IrspSocket.SUBPROTOCOL, Map.of())) {
             assertEquals(200, ws.bind(s.connId()).getInt("retCode"));
         }
         Session other = loginUser();
         try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), "?token=" + other.token(), loginUser().token(),
-                IrspSocket.SUBPROTOCOL, java.util.Map.of())) {
+                IrspSocket.SUBPROTOCOL, Map.of())) {
             assertEquals(401, ws.bind(other.connId()).getInt("retCode"));
         }
     }

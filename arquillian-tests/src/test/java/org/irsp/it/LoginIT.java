@@ -15,6 +15,9 @@ import org.irsp.client.IrspRest;
 import org.irsp.client.RestReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.nio.file.Files;
+import java.util.Map;
+import org.irsp.client.IrspSocket;
 
 /** §8.1 login errors and lockout, §8.2 device challenge-response. */
 @ExtendWith(IrspServer.class)
@@ -91,12 +94,12 @@ class LoginIT {
         String secret = "device-secret-" + marker;
         rest.post("devices", Json.createObjectBuilder(Fixtures.device(Fixtures.newDeviceId())).add("secret", secret).build());
         var session = rest.login("user", alice, "password", Fixtures.PASSWORD);
-        try (var ws = org.irsp.client.IrspSocket.open(IrspServer.uri(), "?token=" + session.token(), null,
-                org.irsp.client.IrspSocket.SUBPROTOCOL, java.util.Map.of())) {
+        try (var ws = IrspSocket.open(IrspServer.uri(), "?token=" + session.token(), null,
+                IrspSocket.SUBPROTOCOL, Map.of())) {
             ws.bind(session.connId());
         }
         Thread.sleep(500);
-        String log = java.nio.file.Files.readString(IrspServer.log());
+        String log = Files.readString(IrspServer.log());
         assertTrue(!log.contains(marker), "a credential was logged");
         assertTrue(!log.contains(session.token()), "a token was logged");
         assertTrue(!log.contains(Fixtures.PASSWORD), "a password was logged");

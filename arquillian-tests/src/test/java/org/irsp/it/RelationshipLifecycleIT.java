@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.function.Predicate;
 
 /** §7.6 deletion cascade, §15.2 relationship/rights/code events, and request expiry across a restart. */
 @ExtendWith(IrspServer.class)
@@ -91,7 +92,7 @@ class RelationshipLifecycleIT {
     }
 
     /** The first event matching {@code wanted}, skipping others (bounded). */
-    private static JsonObject first(JMSConsumer events, java.util.function.Predicate<JsonObject> wanted, String what) throws Exception {
+    private static JsonObject first(JMSConsumer events, Predicate<JsonObject> wanted, String what) throws Exception {
         for (int i = 0; i < 20; i++) {
             Message m = events.receive(10_000);
             assertNotNull(m, "no " + what);

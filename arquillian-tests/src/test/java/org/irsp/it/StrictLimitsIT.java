@@ -1,5 +1,7 @@
 package org.irsp.it;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +15,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /** Limits the shared test server relaxes, on a server of their own (failsafe execution strict-limits). */
 @ExtendWith(IrspServer.class)
@@ -49,13 +61,13 @@ class StrictLimitsIT {
     @Order(2)
     void aWebSocketFromAnOriginNotAllowedIsRefusedAtTheUpgrade() {
         IrspSocket allowed = IrspSocket.open(IrspServer.uri(), "", null, IrspSocket.SUBPROTOCOL,
-                java.util.Map.of("Origin", "https://console.example"));
+                Map.of("Origin", "https://console.example"));
         allowed.close();
         try {
-            IrspSocket.open(IrspServer.uri(), "", null, IrspSocket.SUBPROTOCOL, java.util.Map.of("Origin", "https://evil.example"));
+            IrspSocket.open(IrspServer.uri(), "", null, IrspSocket.SUBPROTOCOL, Map.of("Origin", "https://evil.example"));
             throw new AssertionError("the upgrade from a foreign Origin was accepted");
-        } catch (java.util.concurrent.CompletionException expected) {
-            var refused = (java.net.http.WebSocketHandshakeException) expected.getCause();
+        } catch (CompletionException expected) {
+            var refused = (WebSocketHandshakeException) expected.getCause();
             assertEquals(403, refused.getResponse().statusCode());
         }
     }
@@ -88,16 +100,16 @@ class StrictLimitsIT {
     void aBurstOfLoginsBeyondTheHashingQueueGets503RetryAfter() throws Exception {
         IrspRest rest = Fixtures.rest();
         String device = validDevice;
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        var pool = Executors.newFixedThreadPool(12);
         try {
-            var logins = new java.util.ArrayList<java.util.concurrent.Future<RestReply>>();
+            var logins = new ArrayList<Future<RestReply>>();
             for (int i = 0; i < 12; i++) {
                 logins.add(pool.submit(() -> rest.post("sessions", Json.createObjectBuilder().add("type", "device")
                         .add("id", device).add("secret", Fixtures.SECRET).build())));
             }
             int unavailable = 0;
             for (var login : logins) {
-                RestReply r = login.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                RestReply r = login.get(60, TimeUnit.SECONDS);
                 if (r.retCode() == 503) {
                     unavailable++;
                     assertEquals(503, r.status());
@@ -123,8 +135,64 @@ class StrictLimitsIT {
             IrspSocket ws = IrspSocket.open(IrspServer.uri(), null);
             assertEquals(null, ws.subprotocol() == null ? null : ws.closeCode(Duration.ofSeconds(1)));
             throw new AssertionError("the WebSocket upgrade was accepted over plain HTTP");
-        } catch (java.util.concurrent.CompletionException expected) {
-            assertTrue(expected.getCause() instanceof java.net.http.WebSocketHandshakeException);
+        } catch (CompletionException expected) {
+            assertTrue(expected.getCause() instanceof WebSocketHandshakeException);
         }
+    }
+
+    @Test
+    @Order(6)
+    void overTlsWithTheOperatorsKeystoreRestAndWebSocketWork() throws Exception {
+        SSLContext tls = TestKeystore.clientContext(Path.of(System.getProperty("irsp.it.dir", "target/it")));
+        IrspRest rest = new IrspRest(IrspServer.httpsUri(), tls);
+        String user = "tlsuser" + System.nanoTime() % 100000;
+        assertEquals(200, rest.post("users", Json.createObjectBuilder().add("userId", user).add("password", Fixtures.PASSWORD).build()).status());
+        IrspRest.Session session = rest.login("user", user, "password", Fixtures.PASSWORD);
+        try (IrspSocket wss = IrspSocket.open(IrspServer.httpsUri(), "", session.token(), IrspSocket.SUBPROTOCOL, Map.of(), tls)) {
+            assertEquals(200, wss.bind(session.connId()).getInt("retCode"), "bound over WSS");
+        }
+        assertEquals(403, Fixtures.rest().post("users", Json.createObjectBuilder().add("userId", "plainuser2").build()).status(),
+                "while plain HTTP stays refused");
+    }
+
+    @Test
+    @Order(7)
+    void aMissingKeystoreOrCertificateStopsTheStartWithAClearReason() throws Exception {
+        IllegalStateException missingKeystore = assertThrows(IllegalStateException.class,
+                () -> IrspServer.restart("-Djavax.net.ssl.keyStore=/nonexistent/irsp-keystore.p12"));
+        assertTrue(missingKeystore.getMessage().contains("deploy"), missingKeystore.getMessage());
+        assertTrue(Files.readString(IrspServer.log()).contains("/nonexistent/irsp-keystore.p12 (No such file"),
+                "the log names the missing keystore");
+        IllegalStateException missingKey = assertThrows(IllegalStateException.class,
+                () -> IrspServer.restart("-Djavax.net.ssl.keyStore=" + TestKeystore.keystore(
+                        Path.of(System.getProperty("irsp.it.dir", "target/it"))).toAbsolutePath(),
+                        "-Dirsp.tls.certAlias=not-there"));
+        assertTrue(missingKey.getMessage().contains("deploy"), missingKey.getMessage());
+        assertTrue(Files.readString(IrspServer.log()).contains("holds no key 'not-there' (irsp.tls.certAlias)"),
+                "the log names the missing certificate");
+    }
+
+    @Test
+    @Order(8)
+    void anUnreachableBrokerStopsTheStartWithAClearReason() throws Exception {
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> IrspServer.restart("-Djavax.net.ssl.keyStore=" + TestKeystore.keystore(
+                        Path.of(System.getProperty("irsp.it.dir", "target/it"))).toAbsolutePath(),
+                        "-Dirsp.tls.certAlias=irsp", "-Dirsp.artemis.embedded=false", "-Dirsp.startup.brokerWaitSeconds=5"));
+        assertTrue(failed.getMessage().contains("deploy"), failed.getMessage());
+        assertTrue(Files.readString(IrspServer.log()).contains("the broker (resource adapter irsp-ra) cannot be reached"),
+                "the log says why");
+    }
+
+    @Test
+    @Order(9)
+    void anUnusableDatabaseStopsTheStartWithAClearReason() throws Exception {
+        assumeFalse(TestDatabase.POSTGRES, "the H2 pool is the one redirected here");
+        IrspServer.restart("-Dirsp.artemis.embedded=true"); // with its broker back, it starts (or this throws)
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> IrspServer.restartWithDatabase("jdbc:h2:/proc/irsp-no-such-place/db"));
+        assertTrue(failed.getMessage().contains("deploy"), failed.getMessage());
+        assertTrue(Files.readString(IrspServer.log()).contains("Error while creating file \"/proc/irsp-no-such-place\""),
+                "the log names the database that cannot be opened");
     }
 }

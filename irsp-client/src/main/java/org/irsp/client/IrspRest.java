@@ -12,16 +12,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /** The §5 REST binding: JSON in, {@link RestReply} out, bearer token optional. */
 public class IrspRest {
 
     private final URI api;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
     /** @param server e.g. {@code http://127.0.0.1:8080} */
     public IrspRest(URI server) {
+        this(server, null);
+    }
+
+    /** @param tls for {@code https://} servers whose certificate the default trust store does not know; null for the default */
+    public IrspRest(URI server, SSLContext tls) {
         this.api = server.resolve("/irsp/api/v1/");
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        this.http = b.build();
     }
 
     public RestReply send(String method, String path, String body, String token, Map<String, String> headers) {

@@ -13,6 +13,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket to IRSP speaking {@code igrs-ra.v1.json}. Received frames queue up for {@link #next};
@@ -27,21 +39,22 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean autoAck;
-    private final java.util.Map<String, CompletableFuture<JsonObject>> calls = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Set<String> seen = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+    private final Map<String, CompletableFuture<JsonObject>> calls = new ConcurrentHashMap<>();
+    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > 10_000;
         }
     });
-    private volatile java.util.function.Consumer<JsonObject> handler;
+    private volatile Consumer<JsonObject> handler;
+    private final List<Predicate<JsonObject>> takers = new CopyOnWriteArrayList<>();
     private volatile long lastSent = System.nanoTime();
-    private java.util.concurrent.ScheduledExecutorService heartbeats;
+    private ScheduledExecutorService heartbeats;
     private WebSocket ws;
 
     /** Opens {@code ws://host:port/irsp/ws}; {@code token} may be null, {@code subprotocol} null offers none. */
     public static IrspSocket open(URI server, String token, String subprotocol) {
-        return open(server, "", token, subprotocol, java.util.Map.of());
+        return open(server, "", token, subprotocol, Map.of());
     }
 
     /**
@@ -49,10 +62,20 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
      * handshake headers (e.g. Origin).
      */
     public static IrspSocket open(URI server, String query, String token, String subprotocol,
-            java.util.Map<String, String> headers) {
+            Map<String, String> headers) {
+        return open(server, query, token, subprotocol, headers, null);
+    }
+
+    /** The same over {@code wss://} (an {@code https://} server) with {@code tls} trusting its certificate; null: the default. */
+    public static IrspSocket open(URI server, String query, String token, String subprotocol,
+            Map<String, String> headers, SSLContext tls) {
         IrspSocket s = new IrspSocket();
         URI uri = URI.create(server.toString().replaceFirst("^http", "ws") + "/irsp/ws" + query);
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        HttpClient.Builder client = HttpClient.newBuilder();
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        WebSocket.Builder b = client.build().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -87,7 +110,7 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
      * heartbeatSeconds); the HeartbeatAcks are dropped rather than queued.
      */
     public IrspSocket heartbeatEvery(Duration interval) {
-        heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "irsp-heartbeat");
             t.setDaemon(true);
             return t;
@@ -129,9 +152,22 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Frames that answer no call go to {@code handler} instead of the {@link #next} queue. */
-    public IrspSocket onFrame(java.util.function.Consumer<JsonObject> handler) {
+    public IrspSocket onFrame(Consumer<JsonObject> handler) {
         this.handler = handler;
         return this;
+    }
+
+    /**
+     * Lets {@code taker} see every frame that answers no call, before {@link #onFrame} and {@link #next};
+     * a frame it returns true for is its own. Runs on the receiving thread: it must not block.
+     */
+    public IrspSocket intercept(Predicate<JsonObject> taker) {
+        takers.add(taker);
+        return this;
+    }
+
+    public boolean autoAcks() {
+        return autoAck;
     }
 
     /**
@@ -219,6 +255,8 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
             CompletableFuture<JsonObject> call = frame.containsKey("respTo") ? calls.remove(frame.getString("respTo")) : null;
             if (call != null) {
                 call.complete(frame);
+            } else if (takers.stream().anyMatch(t -> t.test(frame))) {
+                // taken
             } else if (heartbeats != null && "HeartbeatAck".equals(frame.getString("type", null))) {
                 // answered its purpose
             } else if (handler != null) {

@@ -1,16 +1,12 @@
 package org.irsp.protocol;
 
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.irsp.codes.CloseCode;
+import org.irsp.nat.entity.Candidate;
 import org.irsp.session.boundary.Bound;
 
 /**
@@ -19,36 +15,31 @@ import org.irsp.session.boundary.Bound;
  * (§6.7: never twice on one connection), and a gate that holds forwarded frames until the bind sequence
  * of §8.4 has run.
  *
- * Writes never block the caller: frames go out asynchronously, one at a time, in order, from a bounded
- * outbound queue. A client that lets the queue overflow is closed (1011); whatever it had in its offline
- * queue stays there for its next bind. A close requested after frames waits until they are written.
+ * Writes never block the caller: they go through the connection's {@link Outbound} queue. A client that
+ * lets it overflow is closed (1011); whatever it had in its offline queue stays there for its next bind.
  */
 public class Connection {
 
-    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
-
     private final Session session;
     private final String token;
+    private final Candidate remoteAddress;
     private final long openedAt = System.nanoTime();
     private final TokenBucket bucket;
     private final Set<String> sentDeliveryIds = new HashSet<>();
     private final List<Runnable> heldUntilReady = new ArrayList<>();
-    private final ArrayDeque<String> outbound = new ArrayDeque<>();
-    private final int maxOutbound;
-    private boolean writing;
-    private CloseCode closeWhenDrained;
+    private final Outbound outbound;
     private volatile long lastInbound = System.nanoTime();
     private volatile Bound bound;
     private volatile String presence = "online";
     private volatile String closeReason;
     private boolean ready;
-    private boolean closed;
 
-    public Connection(Session session, String token, TokenBucket bucket, int maxOutbound) {
+    public Connection(Session session, String token, Candidate remoteAddress, TokenBucket bucket, int maxOutbound) {
         this.session = session;
         this.token = token;
+        this.remoteAddress = remoteAddress;
         this.bucket = bucket;
-        this.maxOutbound = maxOutbound;
+        this.outbound = new Outbound(session, maxOutbound);
     }
 
     /** Called for every inbound text frame: §8.5 liveness and the §6.9 token. */
@@ -58,49 +49,7 @@ public class Connection {
     }
 
     public void send(String frame) {
-        synchronized (this) {
-            if (closed || closeWhenDrained != null) {
-                return;
-            }
-            if (writing) {
-                if (outbound.size() >= maxOutbound) {
-                    outbound.clear();
-                    closeWhenDrained = CloseCode.INTERNAL;
-                    LOG.log(Level.WARNING, "outbound queue of {0} overflowed: closing it", id());
-                    return;
-                }
-                outbound.add(frame);
-                return;
-            }
-            writing = true;
-        }
-        write(frame);
-    }
-
-    private void write(String frame) {
-        try {
-            session.getAsyncRemote().sendText(frame, result -> written());
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[] {id(), e.toString()});
-            written();
-        }
-    }
-
-    private void written() {
-        String next;
-        CloseCode close = null;
-        synchronized (this) {
-            next = outbound.poll();
-            if (next == null) {
-                writing = false;
-                close = closeWhenDrained;
-            }
-        }
-        if (next != null) {
-            write(next);
-        } else if (close != null) {
-            closeNow(close);
-        }
+        outbound.send(frame);
     }
 
     /** Sends a queued item unless it already went out on this connection. */
@@ -127,36 +76,28 @@ public class Connection {
         heldUntilReady.clear();
     }
 
-    /** Closes once the frames already queued are written. */
+    /** Closes once the frames already queued are written; {@code reason} is kept if this is the first close. */
     public void close(CloseCode code, String reason) {
-        boolean now;
-        synchronized (this) {
-            if (closed || closeWhenDrained != null) {
-                return;
-            }
+        outbound.close(code, () -> {
             if (reason != null) {
                 closeReason = reason;
             }
-            closeWhenDrained = code;
-            now = !writing;
-        }
-        if (now) {
-            closeNow(code);
-        }
+        });
     }
 
-    private void closeNow(CloseCode code) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), ""));
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "close failed on {0}: {1}", new Object[] {id(), e.toString()});
-        }
+    /** Carries out a close that overflowed, or that waited {@code drainNanos} for its frames: its client stopped reading. */
+    public void closeIfOverdue(long drainNanos) {
+        outbound.closeIfOverdue(drainNanos);
+    }
+
+    /** Frames waiting behind the one being written. */
+    public int queuedFrames() {
+        return outbound.queued();
+    }
+
+    /** Closed, or closing once its queued frames are written. */
+    public boolean isClosing() {
+        return outbound.isClosing();
     }
 
     public String id() {
@@ -177,6 +118,11 @@ public class Connection {
 
     public String token() {
         return token;
+    }
+
+    /** Where the WebSocket comes from, as a TCP server-reflexive candidate (§12.3); null if unknown. */
+    public Candidate remoteAddress() {
+        return remoteAddress;
     }
 
     public String presence() {

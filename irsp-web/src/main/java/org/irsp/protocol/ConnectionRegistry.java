@@ -1,5 +1,6 @@
 package org.irsp.protocol;
 
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.irsp.codes.Wire;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -19,18 +21,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.CloseCode;
+import org.irsp.nat.boundary.P2PSignalling;
+import org.irsp.nat.control.SessionTokens;
+import org.irsp.nat.entity.Candidate;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.session.boundary.Sessions;
 import org.irsp.session.control.SessionSettings;
 import org.irsp.session.entity.ConnectionCommand;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
 
 /**
  * The WebSockets of this node: opened, bound (by connId and by entity), closed. Acts on connection
  * commands arriving over JMS, and closes connections that stay silent (4002) or unbound (4408).
  */
 @ApplicationScoped
-public class ConnectionRegistry {
+public class ConnectionRegistry implements SessionTokens {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
 
@@ -41,7 +48,9 @@ public class ConnectionRegistry {
     @Inject Sessions sessions;
     @Inject Presences presences;
     @Inject SessionSettings settings;
-    @Inject jakarta.enterprise.inject.Instance<PendingResponses> pending;
+    @Inject Instance<PendingResponses> pending;
+    @Inject P2PSignalling p2p;
+    @Inject MetricRegistry metrics;
     @Resource ManagedScheduledExecutorService scheduler;
 
     @Inject @ConfigProperty(name = "irsp.ws.rateFramesPerSecond", defaultValue = "200") int rate;
@@ -52,6 +61,9 @@ public class ConnectionRegistry {
 
     @PostConstruct
     void start() {
+        metrics.gauge("irsp.connections.bound", this, ConnectionRegistry::boundCount);
+        metrics.gauge("irsp.connections.open", this, ConnectionRegistry::openCount);
+        metrics.gauge("irsp.connections.queuedFrames", this, ConnectionRegistry::queuedFrames);
         sweep = scheduler.scheduleWithFixedDelay(this::closeSilentConnections, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -61,8 +73,8 @@ public class ConnectionRegistry {
         bySession.values().forEach(c -> c.close(CloseCode.SHUTDOWN, null));
     }
 
-    public Connection opened(Session session, String token) {
-        Connection c = new Connection(session, token, new TokenBucket(rate, burst), maxOutbound);
+    public Connection opened(Session session, String token, Candidate remoteAddress) {
+        Connection c = new Connection(session, token, remoteAddress, new TokenBucket(rate, burst), maxOutbound);
         bySession.put(session.getId(), c);
         return c;
     }
@@ -76,9 +88,28 @@ public class ConnectionRegistry {
         return connId == null ? null : byConnId.get(connId);
     }
 
+    /** §12.2: the AddrProbe MAC is keyed with the token of a connection bound here. */
+    @Override
+    public Optional<String> tokenOfBound(String connId) {
+        return Optional.ofNullable(bound(connId)).map(Connection::token);
+    }
+
+    public int openCount() {
+        return bySession.size();
+    }
+
+    /** Frames waiting for slow clients on this node. */
+    public long queuedFrames() {
+        return bySession.values().stream().mapToLong(Connection::queuedFrames).sum();
+    }
+
+    public int boundCount() {
+        return byConnId.size();
+    }
+
     /** The connections of {@code entity} bound on this node. */
-    public java.util.List<Connection> connectionsOf(EntityRef entity) {
-        return java.util.List.copyOf(byEntity.getOrDefault(entity, Set.of()));
+    public List<Connection> connectionsOf(EntityRef entity) {
+        return List.copyOf(byEntity.getOrDefault(entity, Set.of()));
     }
 
     /** Called once a bind succeeded: the connection becomes reachable by connId and entity. */
@@ -102,7 +133,11 @@ public class ConnectionRegistry {
             pending.get().closed(entity, c.bound().connId());
             sessions.end(c.bound().connId());
         } finally {
-            presences.disconnected(entity, c.bound().connId(), c.closeReason() == null ? "timeout" : c.closeReason());
+            try {
+                presences.disconnected(entity, c.bound().connId(), c.closeReason() == null ? "timeout" : c.closeReason());
+            } finally {
+                p2p.closed(c.bound().connId()); // after presence: a P2P request either sees it gone or is told here
+            }
         }
     }
 
@@ -141,7 +176,12 @@ public class ConnectionRegistry {
             long heartbeat = settings.heartbeatTimeout().toNanos();
             long bindWindow = settings.bindWindow().toNanos();
             for (Connection c : bySession.values()) {
+                if (c.isClosing()) { // on its way out already; forced if it overflowed or cannot drain
+                    c.closeIfOverdue(heartbeat);
+                    continue;
+                }
                 if (c.isBound() && now - c.lastInboundNanos() > heartbeat) {
+                    sessions.end(c.bound().connId()); // the token is dead before the client sees 4002
                     c.closeReason("timeout");
                     c.close(CloseCode.HEARTBEAT_TIMEOUT, "timeout");
                 } else if (!c.isBound() && now - c.openedAtNanos() > bindWindow) {

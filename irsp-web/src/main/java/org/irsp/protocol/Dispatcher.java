@@ -23,6 +23,9 @@ import org.irsp.codes.CloseCode;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.DuplicateWindow;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import java.util.concurrent.CompletionException;
 
 /**
  * The §6.5 pipeline for client frames, steps 3–11 in order (1 and 2 are the endpoint's), and the one
@@ -42,9 +45,13 @@ public class Dispatcher {
 
     private final Map<String, FrameHandler> handlers = new HashMap<>();
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void index() {
         handlerBeans.forEach(h -> handlers.put(h.type(), h));
+        if (!handlers.keySet().containsAll(FrameTypes.FROM_CLIENT)) {
+            throw new IllegalStateException("client frame types without a handler: "
+                    + FrameTypes.FROM_CLIENT.stream().filter(t -> !handlers.containsKey(t)).toList());
+        }
     }
 
     public void onText(Connection c, String text) {
@@ -89,7 +96,7 @@ public class Dispatcher {
 
     private void process(Connection c, Envelope frame) {
         FrameHandler handler = handlers.get(frame.type());
-        String replyType = handler == null ? FrameTypes.replyTypeOf(frame.type()) : handler.replyType();
+        String replyType = handler.replyType();
         boolean dedup = c.isBound() && !FrameTypes.NOT_DEDUPLICATED.contains(frame.type());
         String entityKey = dedup ? c.bound().entity().key() : null;
         if (dedup) {                                                                                 // 10
@@ -104,9 +111,6 @@ public class Dispatcher {
         Runnable then = () -> {};
         String reply;
         try {
-            if (handler == null) {
-                throw IrspException.retryAfter(RetCode.UNAVAILABLE, 3600, frame.type() + " is not available in this version");
-            }
             checkControlTargets(frame);
             Reply r = handler.handle(c, frame);
             if (r == null) {
@@ -175,7 +179,7 @@ public class Dispatcher {
 
     static IrspException toIrsp(Throwable thrown) {
         Throwable t = thrown;
-        while ((t instanceof jakarta.ejb.EJBException || t instanceof java.util.concurrent.CompletionException)
+        while ((t instanceof EJBException || t instanceof CompletionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }

@@ -18,10 +18,5 @@ final class FrameTypes {
     /** Types whose envelope carries real targets; for all others targets, if present, must be [irsp]. */
     static final Set<String> ROUTED = Set.of("DataMessage", "DataMessageResponse", "Ack");
 
-    /** The reply type of a frame type without a handler in this version. */
-    static String replyTypeOf(String type) {
-        return type.endsWith("Request") ? type.substring(0, type.length() - "Request".length()) + "Response" : "Ack";
-    }
-
     private FrameTypes() {}
 }

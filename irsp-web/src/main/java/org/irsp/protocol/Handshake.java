@@ -10,12 +10,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * §6.1: accept the upgrade without checking the token (that happens at bind), select
  * {@code igrs-ra.v1.json} only if offered, check Origin against {@code irsp.ws.allowedOrigins}, and keep
- * the token from {@code Authorization: Bearer} (preferred) or {@code ?token=}.
+ * the token from {@code Authorization: Bearer} (preferred) or {@code ?token=}, and where the client
+ * connected from (§12.3).
  */
 public class Handshake extends ServerEndpointConfig.Configurator {
 
     public static final String SUBPROTOCOL = "igrs-ra.v1.json";
     static final String TOKEN = "irsp.token";
+    static final String OBSERVED = "irsp.observed";
 
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
@@ -32,6 +34,15 @@ public class Handshake extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         config.getUserProperties().remove(TOKEN);
+        config.getUserProperties().remove(OBSERVED);
+        List<String> observed = header(request.getHeaders(), ObservedAddressFilter.HEADER);
+        boolean trustForwardedFor = ConfigProvider.getConfig()
+                .getOptionalValue("irsp.nat.trustForwardedFor", Boolean.class).orElse(false);
+        var candidate = ObservedAddress.of(observed == null || observed.isEmpty() ? null : observed.get(0),
+                header(request.getHeaders(), "X-Forwarded-For"), trustForwardedFor);
+        if (candidate != null) {
+            config.getUserProperties().put(OBSERVED, candidate);
+        }
         String token = null;
         List<String> auth = header(request.getHeaders(), "Authorization");
         if (auth != null && !auth.isEmpty() && auth.get(0).regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -1,5 +1,6 @@
 package org.irsp.protocol;
 
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,6 +19,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.RetCode;
 import org.irsp.registration.entity.EntityRef;
+import java.time.Duration;
 
 /**
  * DataMessages awaiting a DataMessageResponse (§11.2–11.3), keyed by (addressed entity, sender entity,
@@ -31,13 +33,14 @@ public class PendingResponses {
 
     /** @param irspSource the 408/480 comes from the IRSP (single target) rather than from the target (multi) */
     public record Pending(EntityRef sender, String senderConnId, String msgId, JsonObject targetAddress,
-            Set<String> forwardedTo, long deadlineNanos, boolean irspSource) {}
+            Set<String> forwardedTo, long deadlineNanos, boolean irspSource, long sentNanos) {}
 
     @Inject
     @ConfigProperty(name = "irsp.msg.responseTimeoutSeconds", defaultValue = "30")
     long timeoutSeconds;
 
     @Inject ResponseRouter router;
+    @Inject MetricRegistry metrics;
     @Resource ManagedScheduledExecutorService scheduler;
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -64,12 +67,15 @@ public class PendingResponses {
         Set<String> connections = ConcurrentHashMap.newKeySet();
         connections.addAll(forwardedTo);
         pending.put(key(addressed, sender, msgId), new Pending(sender, senderConnId, msgId, targetAddress, connections,
-                System.nanoTime() + TimeUnit.SECONDS.toNanos(wait), irspSource));
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(wait), irspSource, System.nanoTime()));
     }
 
     /** The pending message a response answers, removed: only the first response is relayed. */
     public Optional<Pending> answer(EntityRef responder, EntityRef sender, String respTo) {
-        return Optional.ofNullable(pending.remove(key(responder, sender, respTo)));
+        Optional<Pending> answered = Optional.ofNullable(pending.remove(key(responder, sender, respTo)));
+        answered.ifPresent(p -> metrics.timer("irsp.response.latency")
+                .update(Duration.ofNanos(System.nanoTime() - p.sentNanos())));
+        return answered;
     }
 
     /** A connection closed: messages that went only to closed connections fail with 480 (§11.2). */

@@ -14,6 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.CloseCode;
+import org.irsp.nat.entity.Candidate;
+import java.io.IOException;
 
 /** The §6 WebSocket at {@code /irsp/ws}: steps 1–2 of §6.5 here, everything else in the dispatcher. */
 @ServerEndpoint(value = "/ws", subprotocols = Handshake.SUBPROTOCOL, configurator = Handshake.class)
@@ -32,7 +34,7 @@ public class ProtocolEndpoint {
     public void open(Session session, EndpointConfig config) {
         // WebSocket 2.1: the session's properties are its own copy of what modifyHandshake left
         String token = (String) session.getUserProperties().get(Handshake.TOKEN);
-        Connection c = registry.opened(session, token);
+        Connection c = registry.opened(session, token, (Candidate) session.getUserProperties().get(Handshake.OBSERVED));
         if (session.getNegotiatedSubprotocol() == null || session.getNegotiatedSubprotocol().isEmpty()) {
             c.close(CloseCode.SUBPROTOCOL, null);
             return;
@@ -64,7 +66,7 @@ public class ProtocolEndpoint {
 
     @OnError
     public void error(Session session, Throwable t) {
-        if (t instanceof java.io.IOException) {
+        if (t instanceof IOException) {
             LOG.log(Level.FINE, "WebSocket I/O error: {0}", t.toString());
         } else {
             LOG.log(Level.WARNING, "WebSocket error", t);

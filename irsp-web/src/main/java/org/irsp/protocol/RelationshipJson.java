@@ -16,6 +16,7 @@ import org.irsp.relationship.entity.Kind;
 import org.irsp.relationship.entity.Relationship;
 import org.irsp.relationship.entity.Role;
 import org.irsp.relationship.entity.Ruling;
+import org.irsp.codes.RetCode;
 
 /** The JSON of §10 shared by the WebSocket frames and their REST mirrors. */
 public final class RelationshipJson {
@@ -68,7 +69,7 @@ public final class RelationshipJson {
      */
     public static JsonObject answered(Ruling ruling, boolean accept) {
         if (ruling.retCode() != 200) {
-            throw new IrspException(org.irsp.codes.RetCode.of(ruling.retCode()), "Table 2 rule " + ruling.rule());
+            throw new IrspException(RetCode.of(ruling.retCode()), "Table 2 rule " + ruling.rule());
         }
         return accept && ruling.relationshipId() != null
                 ? Wire.JSON.createObjectBuilder().add("relationshipId", ruling.relationshipId()).build()

@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.irsp.codes.IrspException;
 import org.irsp.session.boundary.Caller;
 import org.irsp.session.boundary.Sessions;
+import jakarta.ejb.EJBException;
 
 /** §5.1 401: resolves the bearer token of {@link Authenticated} endpoints to the calling entity. */
 @Provider
@@ -27,7 +28,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         try {
             request.setProperty(CALLER, sessions.authenticate(token));
-        } catch (IrspException | jakarta.ejb.EJBException e) {
+        } catch (IrspException | EJBException e) {
             request.abortWith(Replies.error(ErrorMapper.toIrsp(e)));
         }
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.irsp.client.IrspRest;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Load against a running IRSP over real WebSockets (see docs/BENCHMARKS.md):
@@ -180,7 +181,7 @@ public final class Benchmark {
             throws InterruptedException {
         List<Integer> order = new ArrayList<>();
         seen.put(p.deviceId, order);
-        var arrived = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        var arrived = new LinkedBlockingQueue<JsonObject>();
         p.connectDevice(rest, server, arrived::add);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (order.size() < stored && System.nanoTime() < deadline) {

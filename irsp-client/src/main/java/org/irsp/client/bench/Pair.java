@@ -4,6 +4,12 @@ import org.irsp.client.Wire;
 import java.net.URI;
 import org.irsp.client.IrspRest;
 import org.irsp.client.IrspSocket;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.irsp.client.RestReply;
 
 /** A benchmark user and the device it owns, registered and claimed through the real protocol. */
 final class Pair {
@@ -24,7 +30,7 @@ final class Pair {
 
     static Pair create(IrspRest rest, URI server, String run, int i) {
         String userId = "bench-" + run + "-" + i;
-        String deviceId = "urn:IGRS:Device:DeviceId:" + java.util.UUID.randomUUID();
+        String deviceId = "urn:IGRS:Device:DeviceId:" + UUID.randomUUID();
         check(rest.post("users", Wire.JSON.createObjectBuilder().add("userId", userId).add("password", PASSWORD).build()));
         check(rest.post("devices", Wire.JSON.createObjectBuilder().add("deviceId", deviceId).add("deviceType", "urn:IGRS:DeviceType:Bench:1")
                 .add("manufacturer", "IRSP").add("model", "bench").add("secret", SECRET).add("verificationCode", CODE).build()));
@@ -32,7 +38,7 @@ final class Pair {
         p.user = bind(rest, server, "user", userId, "password", PASSWORD);
         var claimed = p.user.request("RelationshipEstablishRequest", Wire.JSON.createObjectBuilder().add("kind", "user-device")
                 .add("target", Wire.JSON.createObjectBuilder().add("type", "device").add("id", deviceId))
-                .add("verificationCode", CODE).build(), java.time.Duration.ofSeconds(30));
+                .add("verificationCode", CODE).build(), Duration.ofSeconds(30));
         if (claimed == null || claimed.getInt("retCode") != 200) {
             throw new IllegalStateException("claim failed: " + claimed);
         }
@@ -45,7 +51,7 @@ final class Pair {
     }
 
     /** Binds the device with {@code handler} receiving its frames from the first one on (stored items follow the bind). */
-    void connectDevice(IrspRest rest, URI server, java.util.function.Consumer<jakarta.json.JsonObject> handler) {
+    void connectDevice(IrspRest rest, URI server, Consumer<JsonObject> handler) {
         device = bind(rest, server, "device", deviceId, "secret", SECRET, handler);
     }
 
@@ -54,27 +60,27 @@ final class Pair {
     }
 
     static IrspSocket bind(IrspRest rest, URI server, String type, String id, String field, String credential,
-            java.util.function.Consumer<jakarta.json.JsonObject> handler) {
+            Consumer<JsonObject> handler) {
         var session = rest.login(type, id, field, credential);
         IrspSocket ws = IrspSocket.open(server, session.token());
         if (handler != null) {
             ws.onFrame(handler);
         }
-        jakarta.json.JsonObject reply;
+        JsonObject reply;
         try {
-            reply = ws.call(Wire.JSON.createObjectBuilder().add("type", "ConnectionIdBindRequest").add("msgId", java.util.UUID.randomUUID().toString())
-                    .add("body", Wire.JSON.createObjectBuilder().add("connId", session.connId()))).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            reply = ws.call(Wire.JSON.createObjectBuilder().add("type", "ConnectionIdBindRequest").add("msgId", UUID.randomUUID().toString())
+                    .add("body", Wire.JSON.createObjectBuilder().add("connId", session.connId()))).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("bind failed", e);
         }
         if (reply == null || reply.getInt("retCode") != 200) {
             throw new IllegalStateException("bind failed: " + reply);
         }
-        ws.heartbeatEvery(java.time.Duration.ofSeconds(20));
+        ws.heartbeatEvery(Duration.ofSeconds(20));
         return ws;
     }
 
-    private static void check(org.irsp.client.RestReply r) {
+    private static void check(RestReply r) {
         if (r.retCode() != 200) {
             throw new IllegalStateException("registration failed: " + r.body());
         }

@@ -3,6 +3,8 @@ package org.irsp.audit.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -14,7 +16,9 @@ import java.time.Instant;
 public class AuditRecord {
 
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "audit")
+    @TableGenerator(name = "audit", table = "IRSP_ID_BLOCK", pkColumnName = "NAME", valueColumnName = "NEXT_ID",
+            pkColumnValue = "audit", allocationSize = 50)
     private Long id;
 
     @Column(nullable = false)
@@ -51,6 +55,10 @@ public class AuditRecord {
 
     public String actor() {
         return actor;
+    }
+
+    public String clientIp() {
+        return clientIp;
     }
 
     public String action() {

@@ -23,6 +23,7 @@ import org.irsp.registration.control.Accounts;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.session.control.ConnectionChannel;
 import org.irsp.session.entity.ConnectionCommand;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * §15.1 enterprise push: validates the message, then per target delivers a ServerPushNotify live,
@@ -31,6 +32,15 @@ import org.irsp.session.entity.ConnectionCommand;
  */
 @Stateless
 public class EnterprisePushes {
+
+    @Inject
+    @ConfigProperty(name = "irsp.offline.defaultTtlSeconds", defaultValue = "604800")
+    long defaultTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "irsp.offline.maxTtlSeconds", defaultValue = "2592000")
+    long maxTtlSeconds;
+
 
     @Inject Accounts accounts;
     @Inject Presences presences;
@@ -42,7 +52,7 @@ public class EnterprisePushes {
     public PushOutcome accept(String text) {
         PushRequest push;
         try {
-            push = PushRequest.parse(text);
+            push = PushRequest.parse(text, new PushRequest.TtlLimits(defaultTtlSeconds, maxTtlSeconds));
         } catch (IrspException invalid) {
             return rejection(null, invalid);
         }

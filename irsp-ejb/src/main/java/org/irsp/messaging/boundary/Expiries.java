@@ -1,5 +1,6 @@
 package org.irsp.messaging.boundary;
 
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,11 +20,13 @@ public class Expiries {
 
     @Inject EnterpriseEvents events;
     @Inject Notifications notifications;
+    @Inject MetricRegistry metrics;
 
     public void expired(String frame, String recipientKey, String kind) {
         if (!"MESSAGE".equals(kind) || recipientKey == null) {
             return;
         }
+        metrics.counter("irsp.messages.expired").inc();
         JsonObject message = Wire.JSON.createReader(new StringReader(frame)).readObject()
                 .getJsonObject("body").getJsonObject("message");
         JsonObject source = message.getJsonObject("source");

@@ -10,6 +10,8 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import jakarta.inject.Inject;
 import org.irsp.codes.Timestamps;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 
 /**
  * Publishes §15.2 events on the {@code irsp.events} topic: the JSON body plus eventType, entityType and
@@ -39,8 +41,8 @@ public class EnterpriseEvents {
             message.setStringProperty("entityType", entityType);
             message.setStringProperty("entityId", entityId);
             jms.createProducer().send(jms.createTopic(Jms.EVENTS_TOPIC), message);
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
 

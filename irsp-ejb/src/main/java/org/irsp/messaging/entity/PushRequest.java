@@ -22,10 +22,10 @@ import org.irsp.registration.entity.EntityType;
 public record PushRequest(String msgId, String system, List<EntityRef> targets, boolean guaranteed, long ttlSeconds,
         JsonObject body, String ts) {
 
-    public static final long DEFAULT_TTL = 604800;
-    public static final long MAX_TTL = 2592000;
+    /** The offline TTL limits (irsp.offline.defaultTtlSeconds / .maxTtlSeconds). */
+    public record TtlLimits(long defaultSeconds, long maxSeconds) {}
 
-    public static PushRequest parse(String text) {
+    public static PushRequest parse(String text, TtlLimits limits) {
         JsonObject m;
         try (var reader = Wire.JSON.createReader(new StringReader(text == null ? "" : text))) {
             JsonValue v = reader.readValue();
@@ -65,10 +65,10 @@ public record PushRequest(String msgId, String system, List<EntityRef> targets, 
         if (!delivery.equals("instant") && !delivery.equals("offline")) {
             throw IrspException.badField("delivery", "delivery must be instant or offline");
         }
-        long ttl = DEFAULT_TTL;
+        long ttl = limits.defaultSeconds();
         if (has(m, "ttl")) {
-            if (!(m.get("ttl") instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1 || n.longValue() > MAX_TTL) {
-                throw IrspException.badField("ttl", "ttl must be an integer in 1.." + MAX_TTL);
+            if (!(m.get("ttl") instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1 || n.longValue() > limits.maxSeconds()) {
+                throw IrspException.badField("ttl", "ttl must be an integer in 1.." + limits.maxSeconds());
             }
             ttl = n.longValue();
         }

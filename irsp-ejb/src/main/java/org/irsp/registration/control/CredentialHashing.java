@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
+import java.util.EnumMap;
 
 /**
  * PBKDF2-HMAC-SHA256 hashing (§14) of passwords, device secrets and verification codes. The work runs
@@ -52,7 +53,7 @@ public class CredentialHashing {
     int queueLength;
 
     private ThreadPoolExecutor pool;
-    private final Map<Kind, Pbkdf2PasswordHash> byKind = new java.util.EnumMap<>(Kind.class);
+    private final Map<Kind, Pbkdf2PasswordHash> byKind = new EnumMap<>(Kind.class);
 
     @PostConstruct
     void init() {

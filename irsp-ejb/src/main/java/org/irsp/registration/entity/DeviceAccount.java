@@ -5,7 +5,6 @@ import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Lob;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,8 +20,7 @@ public class DeviceAccount extends Account {
     private String firmwareVersion;
     private String name;
 
-    @Lob
-    @Column(name = "SERVICE_TYPES")
+    @Column(name = "SERVICE_TYPES", length = 8000)
     private String serviceTypesText = "";
 
     private String owner;

@@ -4,6 +4,7 @@ import org.irsp.codes.Wire;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jakarta.json.JsonObject;
 
 /**
  * A user or device by its canonical ID (§4.1): user IDs lower-case, device IDs with the exact
@@ -61,8 +62,8 @@ public record EntityRef(EntityType type, String id) {
     }
 
     /** The §4.2 address of this entity, without connId. */
-    public jakarta.json.JsonObject address() {
-        return org.irsp.codes.Wire.JSON.createObjectBuilder().add("type", type.wire()).add("id", id).build();
+    public JsonObject address() {
+        return Wire.JSON.createObjectBuilder().add("type", type.wire()).add("id", id).build();
     }
 
     /** The key of this entity in broker addresses and caches. */

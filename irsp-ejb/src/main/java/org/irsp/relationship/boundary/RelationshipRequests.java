@@ -25,6 +25,8 @@ import org.irsp.relationship.entity.Relationship;
 import org.irsp.relationship.entity.RelationshipRequest;
 import org.irsp.relationship.entity.Ruling;
 import org.irsp.rights.control.AccessRights;
+import java.util.Set;
+import org.irsp.codes.Timestamps;
 
 /** Answers (§10.3, Table 2), withdrawal (§10.4), request lists and expiry (rule 9) of relationship requests. */
 @Stateless
@@ -56,7 +58,7 @@ public class RelationshipRequests {
         String relationshipId = ruling.relationshipId();
         if (ruling.create()) {
             Relationship r = bonds.create(request.kind(), request.subject(), request.target(), ruling.role(),
-                    ruling.rights(), "approval", responder, java.util.Set.of(request.requester(), responder));
+                    ruling.rights(), "approval", responder, Set.of(request.requester(), responder));
             request.created(r.id());
             relationshipId = r.id();
         }
@@ -139,6 +141,6 @@ public class RelationshipRequests {
     }
 
     public static JsonObject requestJson(RelationshipRequest r) {
-        return RequestNotices.body(r).add("createdAt", org.irsp.codes.Timestamps.format(r.createdAt())).build();
+        return RequestNotices.body(r).add("createdAt", Timestamps.format(r.createdAt())).build();
     }
 }

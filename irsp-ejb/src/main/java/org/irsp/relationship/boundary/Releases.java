@@ -24,6 +24,8 @@ import org.irsp.relationship.entity.RelationshipRequest;
 import org.irsp.relationship.entity.Role;
 import org.irsp.rights.control.AccessRights;
 import org.irsp.rights.entity.Rights;
+import jakarta.enterprise.event.Event;
+import java.util.List;
 
 /** §10.4 release of relationships, and the §7.6 cascade when an account is deleted. */
 @Stateless
@@ -35,7 +37,7 @@ public class Releases {
     @Inject Notifications notifications;
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
-    @Inject jakarta.enterprise.event.Event<AccessChanged> accessChanged;
+    @Inject Event<AccessChanged> accessChanged;
     @Inject RelationshipRequests requests;
     @Inject Clock clock;
 
@@ -97,7 +99,7 @@ public class Releases {
         for (RelationshipRequest mine : store.pendingBy(gone)) {
             mine.cancel(clock.instant());
         }
-        for (RelationshipRequest aimed : store.pendingTargeting(java.util.List.of(gone.id()))) {
+        for (RelationshipRequest aimed : store.pendingTargeting(List.of(gone.id()))) {
             aimed.cancel(clock.instant());
             requests.tellRequester(aimed, null, null);
         }

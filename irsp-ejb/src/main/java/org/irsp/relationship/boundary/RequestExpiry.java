@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.relationship.control.RelationshipStore;
+import jakarta.ejb.DependsOn;
 
 /**
  * Closes pending requests past their expiry every 15 s (§11.5: within 60 s of the deadline) and drops
@@ -18,6 +19,7 @@ import org.irsp.relationship.control.RelationshipStore;
  */
 @Startup
 @Singleton
+@DependsOn("Migrations")
 public class RequestExpiry {
 
     private static final Logger LOG = Logger.getLogger(RequestExpiry.class.getName());

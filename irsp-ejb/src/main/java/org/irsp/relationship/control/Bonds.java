@@ -20,6 +20,7 @@ import org.irsp.registration.entity.EntityRef;
 import org.irsp.relationship.entity.Kind;
 import org.irsp.relationship.entity.Relationship;
 import org.irsp.relationship.entity.Role;
+import jakarta.enterprise.event.Event;
 
 /**
  * Creates a relationship with its consequences (§10.2 200, Table 2 rule 1): the owner claim,
@@ -35,7 +36,7 @@ public class Bonds {
     @Inject Presences presences;
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
-    @Inject jakarta.enterprise.event.Event<AccessChanged> accessChanged;
+    @Inject Event<AccessChanged> accessChanged;
     @Inject Clock clock;
 
     /**

@@ -25,6 +25,7 @@ import org.irsp.relationship.entity.Relationship;
 import org.irsp.rights.control.AccessRights;
 import org.irsp.rights.entity.Rights;
 import org.irsp.rights.entity.RightsEntry;
+import jakarta.enterprise.event.Event;
 
 /** §9.2 configuration and query of a device's access rights: owner, 0x20 holders or the device itself. */
 @Stateless
@@ -36,7 +37,7 @@ public class DeviceRights {
     @Inject RelationshipStore relationships;
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
-    @Inject jakarta.enterprise.event.Event<AccessChanged> accessChanged;
+    @Inject Event<AccessChanged> accessChanged;
 
     public JsonObject query(EntityRef caller, EntityRef device) {
         return describe(permitted(caller, device));

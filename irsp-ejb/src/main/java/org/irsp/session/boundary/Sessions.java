@@ -16,6 +16,7 @@ import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
 import org.irsp.registration.entity.AccountDeleted;
+import org.irsp.registration.entity.AccountDisabled;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.session.control.ConnectionChannel;
@@ -107,13 +108,30 @@ public class Sessions {
     }
 
     public void onAccountDeleted(@Observes AccountDeleted deleted) {
+        endAll(deleted.entity());
+    }
+
+    public void onAccountDisabled(@Observes AccountDisabled disabled) {
+        endAll(disabled.entity());
+    }
+
+    /** An administrator's kick: every session of the entity ends, its connections close with 4003. */
+    public int kickAll(EntityRef entity, String admin, String clientIp) {
+        int ended = endAll(entity);
+        audit.record("admin:" + admin, clientIp, "admin.kick", 200, entity.key() + " sessions=" + ended);
+        return ended;
+    }
+
+    private int endAll(EntityRef entity) {
         Instant now = clock.instant();
-        for (LoginSession s : liveSessionsOf(deleted.entity())) {
+        List<LoginSession> live = liveSessionsOf(entity);
+        for (LoginSession s : live) {
             if (s.isBound()) {
                 connections.send(ConnectionCommand.close(s.entity(), s.connId(), null, CloseCode.KICKED.code(), "kicked"));
             }
             s.end(now);
         }
+        return live.size();
     }
 
     /** At start-up no WebSocket survives: sessions left bound by a previous run end now. */

@@ -9,6 +9,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import org.irsp.messaging.control.Jms;
 import org.irsp.session.entity.ConnectionCommand;
+import jakarta.jms.DeliveryMode;
 
 /**
  * Publishes connection commands on the internal {@code irsp.connections} topic. Every node consumes it
@@ -32,7 +33,7 @@ public class ConnectionChannel {
             setIfPresent(m, "closeReason", command.closeReason());
             setIfPresent(m, "deliveryId", command.deliveryId());
             m.setIntProperty("closeCode", command.closeCode());
-            jms.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.NON_PERSISTENT)
+            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                     .send(jms.createTopic(Jms.CONNECTIONS_TOPIC), m);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);

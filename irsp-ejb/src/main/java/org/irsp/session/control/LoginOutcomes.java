@@ -9,6 +9,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
@@ -32,6 +34,7 @@ public class LoginOutcomes {
     @Inject SessionSettings settings;
     @Inject AuditLog audit;
     @Inject Clock clock;
+    @Inject MetricRegistry metrics;
 
     public LoginResult succeeded(EntityRef entity, String clientIp) {
         Instant now = clock.instant();
@@ -40,6 +43,7 @@ public class LoginOutcomes {
         String token = Tokens.token();
         em.persist(new LoginSession(connId, Tokens.digest(token), entity, now));
         audit.record(entity.id(), clientIp, "login", 200, null);
+        metrics.counter("irsp.logins", new Tag("outcome", "success")).inc();
         return new LoginResult(entity, connId, token, settings.heartbeatSeconds(), settings.bindWindowSeconds());
     }
 
@@ -49,8 +53,10 @@ public class LoginOutcomes {
         Instant now = clock.instant();
         account.recordLoginFailure(now, settings.lockout());
         audit.record(entity.id(), clientIp, "login", 401, why);
+        metrics.counter("irsp.logins", new Tag("outcome", "failure")).inc();
         if (account.lockRemaining(now).isPresent()) {
             audit.record(entity.id(), clientIp, "lockout", 429, null);
+            metrics.counter("irsp.logins", new Tag("outcome", "lockout")).inc();
         }
         return new IrspException(RetCode.UNAUTHORIZED, "authentication failed");
     }

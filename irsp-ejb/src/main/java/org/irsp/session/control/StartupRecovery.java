@@ -6,6 +6,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.irsp.session.boundary.Sessions;
+import jakarta.ejb.DependsOn;
 
 /**
  * No WebSocket survives a restart: sessions the previous run left bound end at start-up, so that their
@@ -14,6 +15,7 @@ import org.irsp.session.boundary.Sessions;
  */
 @Startup
 @Singleton
+@DependsOn("Migrations")
 public class StartupRecovery {
 
     private static final Logger LOG = Logger.getLogger(StartupRecovery.class.getName());

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
+import java.security.MessageDigest;
 
 /**
  * A login (§8.3): {entity, connId, token}. The connId is bindable once within the bind window; an
@@ -77,7 +78,7 @@ public class LoginSession {
     }
 
     public boolean hasTokenDigest(String digest) {
-        return java.security.MessageDigest.isEqual(tokenDigest.getBytes(), digest.getBytes());
+        return MessageDigest.isEqual(tokenDigest.getBytes(), digest.getBytes());
     }
 
     public void bind(Instant now) {

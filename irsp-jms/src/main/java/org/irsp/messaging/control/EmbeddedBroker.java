@@ -1,5 +1,6 @@
 package org.irsp.messaging.control;
 
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
@@ -19,6 +20,9 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
+import org.apache.activemq.artemis.core.postoffice.QueueBinding;
+import org.apache.activemq.artemis.core.server.Queue;
 
 /**
  * The default broker: Artemis inside the application, persisting its journal to disk, so that a fresh
@@ -52,7 +56,24 @@ public class EmbeddedBroker {
     @ConfigProperty(name = "irsp.artemis.acceptor", defaultValue = "tcp://127.0.0.1:61616?protocols=CORE")
     String acceptor;
 
+    @Inject
+    MetricRegistry metrics;
+
     private EmbeddedActiveMQ broker;
+
+    /** Messages held in the queues whose names start with {@code prefix}; -1 if the broker cannot say. */
+    long depth(String prefix) {
+        try {
+            return broker.getActiveMQServer().getPostOffice().getAllBindings()
+                    .filter(b -> b instanceof QueueBinding)
+                    .map(b -> ((QueueBinding) b).getQueue())
+                    .filter(q -> q.getName().toString().startsWith(prefix))
+                    .mapToLong(Queue::getMessageCount).sum();
+        } catch (Exception e) { // a gauge must never break the metrics endpoint
+            LOG.log(Level.FINE, "queue depth unavailable: {0}", e.toString());
+            return -1;
+        }
+    }
 
     @PostConstruct
     void start() {
@@ -65,8 +86,10 @@ public class EmbeddedBroker {
             broker = new EmbeddedActiveMQ().setConfiguration(configuration(data));
             broker.start();
             LOG.log(Level.INFO, "Embedded Artemis started on {0}, journal in {1}", new Object[] {acceptor, data});
+            metrics.gauge("irsp.offline.items", this, b -> b.depth(Jms.OFFLINE_PREFIX));
+            metrics.gauge("irsp.dead.items", this, b -> b.depth("irsp.dead"));
         } catch (Exception e) {
-            throw new java.lang.IllegalStateException("embedded Artemis failed to start", e);
+            throw new IllegalStateException("embedded Artemis failed to start", e);
         }
     }
 
@@ -101,7 +124,7 @@ public class EmbeddedBroker {
 
     /** The address settings IRSP relies on; docs/OPERATIONS.md lists the same for an external broker. */
     static final class BrokerAddresses {
-        static java.util.Map<String, AddressSettings> settings() {
+        static Map<String, AddressSettings> settings() {
             AddressSettings offline = new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of("irsp.dead"))
                     .setExpiryAddress(SimpleString.of("irsp.expired"))
@@ -113,7 +136,7 @@ public class EmbeddedBroker {
                     .setDeadLetterAddress(SimpleString.of("irsp.dead"))
                     .setMaxDeliveryAttempts(5)
                     .setRedeliveryDelay(1_000);
-            return java.util.Map.of("irsp.offline.#", offline, "irsp.push.inbound", inbound, "#",
+            return Map.of("irsp.offline.#", offline, "irsp.push.inbound", inbound, "#",
                     new AddressSettings().setDeadLetterAddress(SimpleString.of("irsp.dead")));
         }
 

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
@@ -43,6 +46,9 @@ public class DataMessageHandler implements FrameHandler {
     @Inject PendingResponses pending;
     @Inject ConnectionRegistry registry;
     @Inject ConnectionChannel channel;
+    @Inject MetricRegistry metrics;
+    @Inject @ConfigProperty(name = "irsp.offline.defaultTtlSeconds", defaultValue = "604800") long defaultTtlSeconds;
+    @Inject @ConfigProperty(name = "irsp.offline.maxTtlSeconds", defaultValue = "2592000") long maxTtlSeconds;
 
     @Override
     public String type() {
@@ -61,7 +67,7 @@ public class DataMessageHandler implements FrameHandler {
         List<Address> addresses = MessageJson.targets(f);
         boolean needResponse = f.optionalBoolean("needResponse").orElse(false);
         boolean guaranteed = f.optionalEnum("delivery", Set.of("instant", "offline")).orElse("instant").equals("offline");
-        long ttl = f.optionalInteger("ttl", 1, 2592000).orElse(604800L);
+        long ttl = f.optionalInteger("ttl", 1, maxTtlSeconds).orElse(defaultTtlSeconds);
         JsonFields body = f.optionalObject("body").orElse(JsonFields.of(JsonObject.EMPTY_JSON_OBJECT, "body"));
         String op = body.optionalEnum("op", Set.of("read", "control", "event", "other")).orElse(null);
         List<Target> targets = routing.resolve(sender, addresses);
@@ -73,6 +79,7 @@ public class DataMessageHandler implements FrameHandler {
                 .add("connId", c.bound().connId()).build();
         DataMessage m = new DataMessage(frame.msgId(), source, ts, needResponse, guaranteed, ttl, op, body.object());
         List<Outcome> outcomes = routing.route(sender, c.bound().connId(), targets, m);
+        outcomes.forEach(o -> metrics.counter("irsp.messages.routed", new Tag("retCode", String.valueOf(o.code().code()))).inc());
         boolean multi = addresses.size() > 1 || addresses.stream().anyMatch(a -> a.group() != null);
         if (needResponse) {
             awaitResponses(c, m, outcomes, !multi);

@@ -8,6 +8,7 @@ import org.irsp.protocol.DiscoveryJson;
 import org.irsp.protocol.Envelope;
 import org.irsp.protocol.FrameHandler;
 import org.irsp.protocol.Reply;
+import java.util.List;
 
 /** §13.2 StatusQueryRequest {ids: [1..100]}. */
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class StatusQueryHandler implements FrameHandler {
 
     @Override
     public Reply handle(Connection c, Envelope frame) {
-        var ids = frame.body().optionalStrings("ids", 100, 1, 200).orElse(java.util.List.of());
+        var ids = frame.body().optionalStrings("ids", 100, 1, 200).orElse(List.of());
         return Reply.ok(DiscoveryJson.status(discovery.status(c.bound().entity(), DiscoveryJson.ids(ids, "body.ids"))));
     }
 }

@@ -1,0 +1,92 @@
+package org.irsp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The admin console end to end in headless Chromium (Debian's chromium and chromium-driver): sign in,
+ * find a connected device, kick its session, see the kick in the audit log. Screenshots of each step go
+ * to {@code target/it/screenshots}. Skipped, saying why, where Chromium is not installed.
+ */
+@ExtendWith(IrspServer.class)
+class AdminConsoleBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of(System.getProperty("irsp.it.dir", "target/it"), "screenshots");
+
+    @Test
+    void anAdministratorSignsInFindsADeviceKicksItAndSeesTheAuditEntry() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium is not installed (apt-get install chromium chromium-driver): the browser test is skipped");
+        Files.createDirectories(SHOTS);
+        String deviceId = Fixtures.newDevice();
+        String uuid = deviceId.substring(deviceId.lastIndexOf(':') + 1);
+        WebDriver browser = chromium();
+        try (Party device = Party.device(deviceId)) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(IrspServer.uri() + "/irsp/admin/");
+            wait.until(ExpectedConditions.urlContains("admin-login.html"));
+            browser.findElement(By.id("username")).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys(AdminConsoleIT.PASSWORD);
+            shot(browser, "1-sign-in");
+            browser.findElement(By.id("signin")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("health"), "database UP"));
+            assertTrue(browser.findElement(By.id("health")).getText().contains("broker UP"));
+
+            browser.findElement(By.id("q")).sendKeys("urn:IGRS:Device:DeviceId:" + uuid.substring(0, 8));
+            new Select(browser.findElement(By.id("type"))).selectByValue("device");
+            browser.findElement(By.cssSelector("#search button")).click();
+            By row = By.xpath("//table[@id='accounts']//tr[td[2][contains(., '" + uuid + "')]]");
+            wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-connections"), device.session.connId()));
+            assertEquals("online", browser.findElement(By.id("d-presence")).getText());
+            shot(browser, "2-device-found");
+
+            browser.findElement(By.id("kick")).click();
+            assertEquals(4003, device.ws.closeCode(Duration.ofSeconds(10)), "the device's WebSocket was closed as kicked");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-connections"), "none"));
+
+            browser.findElement(By.id("action")).sendKeys("admin.kick");
+            browser.findElement(By.cssSelector("#audit-filter button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), uuid));
+            assertTrue(browser.findElement(By.id("audit")).getText().contains("admin:admin"));
+            shot(browser, "3-kick-audited");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static WebDriver chromium() throws Exception {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("irsp-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void shot(WebDriver browser, String name) throws Exception {
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
