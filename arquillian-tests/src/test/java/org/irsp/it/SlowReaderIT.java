@@ -28,10 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A client that stops reading cannot make the server buffer without bound: once its outbound queue
  * ({@code irsp.ws.maxOutboundFrames}, 64 on the test server) overflows, the server drops the frames
- * queued for it and closes the connection with 1011 within a second, without waiting for the client to read. The
- * client sees the 1011, or a reset when its unread frames were still in the socket. A close decided
- * while frames wait (a heartbeat timeout, a kick) is forced when they are not written within one
- * heartbeat timeout.
+ * queued for it and closes the connection with 1011 within a second, without waiting for the client
+ * to read. The client sees the 1011 or, when the close frame was stuck behind its unread frames, an
+ * abnormal end (1006 or a reset). A close decided while frames wait (a heartbeat timeout, a kick) is
+ * forced when they are not written within one heartbeat timeout.
  */
 @ExtendWith(IrspServer.class)
 class SlowReaderIT {
@@ -58,7 +58,8 @@ class SlowReaderIT {
             assertEquals(480, untilUnreachable(alice, device), "the overflowed connection is gone while its client still stalls");
             reader.resume();
             try {
-                assertEquals(1011, reader.closed.get(60, TimeUnit.SECONDS), "closed as a server error");
+                int code = reader.closed.get(60, TimeUnit.SECONDS);
+                assertTrue(code == 1011 || code == 1006, "closed as a server error (1011), or ended without a close frame (1006): " + code);
             } catch (ExecutionException reset) {
                 // the server closed its socket with our unread frames in it: the client sees that as it may
                 // (a reset, or the JDK client's InternalError on a frame cut short); it ended, which is the point
