@@ -29,20 +29,6 @@ class MessagingIT {
                 .add("targets", Json.createArrayBuilder().add(target)).add("body", body);
     }
 
-    /** Sends and returns the frame answering it. */
-    private static JsonObject send(Party from, JsonObjectBuilder frame) {
-        JsonObject f = frame.build();
-        from.ws.sendRaw(f.toString());
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonObject r = from.ws.next(Duration.ofNanos(deadline - System.nanoTime()));
-            if (r != null && f.getString("msgId").equals(r.getString("respTo", null))) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** Alice owns a fresh device. */
     private static Party ownedDevice(Party owner) {
         String code = "ABCDEFGH";
@@ -85,20 +71,20 @@ class MessagingIT {
     @Test
     void eachOutcomeOfTheRoutingTable() {
         try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice); Party stranger = Party.user(Fixtures.newUser())) {
-            assertEquals(200, send(alice, message(device.address(), "read")).getInt("retCode"));
-            assertEquals(404, send(alice, message(address("device", Fixtures.newDeviceId()), "read")).getInt("retCode"));
-            assertEquals(403, send(stranger, message(device.address(), "read")).getInt("retCode"));
-            JsonObject noOp = send(alice, message(device.address(), null));
+            assertEquals(200, alice.call(message(device.address(), "read")).getInt("retCode"));
+            assertEquals(404, alice.call(message(address("device", Fixtures.newDeviceId()), "read")).getInt("retCode"));
+            assertEquals(403, stranger.call(message(device.address(), "read")).getInt("retCode"));
+            JsonObject noOp = alice.call(message(device.address(), null));
             assertEquals(400, noOp.getInt("retCode"));
             assertEquals("body.op", noOp.getJsonObject("details").getString("field"));
             String sleeping = RelationshipIT.deviceWithCode("JKMN2345");
             alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", sleeping), "JKMN2345"));
-            assertEquals(480, send(alice, message(address("device", sleeping), "read")).getInt("retCode"));
+            assertEquals(480, alice.call(message(address("device", sleeping), "read")).getInt("retCode"));
             for (int i = 0; i < 5; i++) {
-                assertEquals(202, send(alice, message(address("device", sleeping), "read").add("delivery", "offline")).getInt("retCode"));
+                assertEquals(202, alice.call(message(address("device", sleeping), "read").add("delivery", "offline")).getInt("retCode"));
             }
-            assertEquals(486, send(alice, message(address("device", sleeping), "read").add("delivery", "offline")).getInt("retCode"));
-            JsonObject needsAnswer = send(alice, message(address("device", sleeping), "read").add("needResponse", true));
+            assertEquals(486, alice.call(message(address("device", sleeping), "read").add("delivery", "offline")).getInt("retCode"));
+            JsonObject needsAnswer = alice.call(message(address("device", sleeping), "read").add("needResponse", true));
             assertEquals("DataMessageResponse", needsAnswer.getString("type"));
             assertEquals(480, needsAnswer.getInt("retCode"));
             assertEquals("irsp", needsAnswer.getJsonObject("source").getString("type"));
@@ -108,7 +94,7 @@ class MessagingIT {
     @Test
     void silenceIs408AndADisconnectBeforeAnsweringIs480() {
         try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice)) {
-            JsonObject timedOut = send(alice, message(device.address(), "control").add("needResponse", true));
+            JsonObject timedOut = alice.call(message(device.address(), "control").add("needResponse", true));
             assertEquals("DataMessageResponse", timedOut.getString("type"));
             assertEquals(408, timedOut.getInt("retCode"));
             assertEquals("irsp", timedOut.getJsonObject("source").getString("type"));
@@ -131,7 +117,7 @@ class MessagingIT {
         try (Party alice = Party.user(Fixtures.newUser()); Party online = ownedDevice(alice)) {
             String offline = RelationshipIT.deviceWithCode("PQRS2345");
             alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", offline), "PQRS2345"));
-            JsonObject multi = send(alice, Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+            JsonObject multi = alice.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
                     .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "group").add("id", "devices")))
                     .add("body", Json.createObjectBuilder().add("op", "control")));
             assertEquals("MultiAck", multi.getString("type"));
@@ -144,7 +130,7 @@ class MessagingIT {
                 assertEquals(r.getJsonObject("target").getString("id").equals(online.id) ? 200 : 480, r.getInt("retCode"));
             }
             assertNotNull(online.next("DataMessage"));
-            JsonObject unknownGroup = send(alice, Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+            JsonObject unknownGroup = alice.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
                     .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "group").add("id", "enemies"))));
             assertEquals("targets[0].id", unknownGroup.getJsonObject("details").getString("field"));
         }
@@ -158,21 +144,35 @@ class MessagingIT {
             String requestId = alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-user", phone.address(), null))
                     .getJsonObject("body").getString("requestId");
             phone.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", requestId).build());
-            assertEquals(200, send(alice, message(phone.address(), null)).getInt("retCode"));
+            assertEquals(200, alice.call(message(phone.address(), null)).getInt("retCode"));
             assertNotNull(phone.next("DataMessage"));
             assertNotNull(laptop.next("DataMessage"));
-            assertEquals(403, send(stranger, message(phone.address(), null)).getInt("retCode"));
-            assertEquals(200, send(phone, message(phone.address(), null)).getInt("retCode"), "to its own other terminal");
+            assertEquals(403, stranger.call(message(phone.address(), null)).getInt("retCode"));
+            assertEquals(200, phone.call(message(phone.address(), null)).getInt("retCode"), "to its own other terminal");
             assertNotNull(laptop.next("DataMessage"));
             assertNull(phone.ws.next("DataMessage", Duration.ofMillis(300)), "never to the sending connection");
             JsonObject oneTerminal = Json.createObjectBuilder(phone.address()).add("connId", laptop.session.connId()).build();
-            assertEquals(200, send(alice, message(oneTerminal, null)).getInt("retCode"));
+            assertEquals(200, alice.call(message(oneTerminal, null)).getInt("retCode"));
             JsonObject onLaptop = laptop.next("DataMessage");
             assertEquals(laptop.session.connId(), onLaptop.getJsonArray("targets").getJsonObject(0).getString("connId"));
             assertNull(phone.ws.next("DataMessage", Duration.ofMillis(300)));
         }
         try (Party alone = Party.user(Fixtures.newUser())) {
-            assertEquals(480, send(alone, message(alone.address(), null)).getInt("retCode"), "self-addressed, no other connection");
+            assertEquals(480, alone.call(message(alone.address(), null)).getInt("retCode"), "self-addressed, no other connection");
+        }
+    }
+
+    @Test
+    void messagesThatArriveWhileTheSdkWaitsForAnAnswerStayQueuedForTheApplication() throws Exception {
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, alice.call(message(device.address(), "event")).getInt("retCode"));
+            }
+            Thread.sleep(500); // they reach the device's socket before its request below
+            assertEquals(200, device.request("RelationshipListRequest", JsonObject.EMPTY_JSON_OBJECT).getInt("retCode"));
+            for (int i = 0; i < 3; i++) {
+                assertNotNull(device.next("DataMessage"), "message " + (i + 1) + " of 3 was kept");
+            }
         }
     }
 
@@ -181,7 +181,7 @@ class MessagingIT {
         try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice)) {
             device.ws.autoAck(false);
             JsonObject sent = message(device.address(), "control").add("delivery", "offline").build();
-            assertEquals(200, send(alice, Json.createObjectBuilder(sent)).getInt("retCode"));
+            assertEquals(200, alice.call(Json.createObjectBuilder(sent)).getInt("retCode"));
             JsonObject live = device.ws.next("DataMessage", WAIT);
             String deliveryId = live.getString("deliveryId");
             assertNotNull(deliveryId);
@@ -203,8 +203,8 @@ class MessagingIT {
             JsonObject toIrsp = Json.createObjectBuilder().add("type", "DataMessage").add("msgId", "irsp-" + UUID.randomUUID())
                     .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "irsp")))
                     .add("body", Json.createObjectBuilder().add("op", "event").add("kind", "audit")).build();
-            assertEquals(200, send(alice, Json.createObjectBuilder(toIrsp)).getInt("retCode"));
-            JsonObject again = send(alice, Json.createObjectBuilder(toIrsp));
+            assertEquals(200, alice.call(Json.createObjectBuilder(toIrsp)).getInt("retCode"));
+            JsonObject again = alice.call(Json.createObjectBuilder(toIrsp));
             assertEquals(409, again.getInt("retCode"));
             assertEquals("Ack", again.getJsonObject("details").getString("originalType"));
             assertFalse(again.containsKey("body"));
@@ -218,7 +218,7 @@ class MessagingIT {
             alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", sleeping), "HJKM2345"));
             JsonObject sent = message(address("device", sleeping), "read").add("delivery", "offline").add("ttl", 2)
                     .add("needResponse", true).build();
-            JsonObject interim = send(alice, Json.createObjectBuilder(sent));
+            JsonObject interim = alice.call(Json.createObjectBuilder(sent));
             assertEquals("DataMessageResponse", interim.getString("type"));
             assertEquals(202, interim.getInt("retCode"));
             JsonObject failed = alice.ws.next("DeliveryFailedNotify", Duration.ofSeconds(20));
@@ -233,14 +233,14 @@ class MessagingIT {
     @Test
     void aRightsChangeTakesEffectOnTheNextMessage() {
         try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice); Party guest = Party.user(Fixtures.newUser())) {
-            assertEquals(403, send(guest, message(device.address(), "read")).getInt("retCode"));
+            assertEquals(403, guest.call(message(device.address(), "read")).getInt("retCode"));
             alice.request("DeviceAccessRightsConfigRequest", Json.createObjectBuilder().add("deviceId", device.id).add("defaultPolicy", "relatedOnly")
                     .add("entries", Json.createArrayBuilder().add(Json.createObjectBuilder().add("subject", guest.address()).add("rights", 2))).build());
-            assertEquals(200, send(guest, message(device.address(), "read")).getInt("retCode"));
-            assertEquals(403, send(guest, message(device.address(), "control")).getInt("retCode"), "read only");
+            assertEquals(200, guest.call(message(device.address(), "read")).getInt("retCode"));
+            assertEquals(403, guest.call(message(device.address(), "control")).getInt("retCode"), "read only");
             alice.request("DeviceAccessRightsConfigRequest", Json.createObjectBuilder().add("deviceId", device.id).add("defaultPolicy", "relatedOnly")
                     .add("entries", Json.createArrayBuilder()).build());
-            assertEquals(403, send(guest, message(device.address(), "read")).getInt("retCode"));
+            assertEquals(403, guest.call(message(device.address(), "read")).getInt("retCode"));
         }
     }
 
@@ -251,7 +251,7 @@ class MessagingIT {
             for (int i = 0; i < 101; i++) {
                 targets.add(address("user", "nobody" + i + "x" + System.nanoTime()));
             }
-            JsonObject refused = send(alice, Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+            JsonObject refused = alice.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
                     .add("targets", targets));
             assertEquals("Ack", refused.getString("type"));
             assertEquals(413, refused.getInt("retCode"));
@@ -295,7 +295,7 @@ class MessagingIT {
         try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice)) {
             JsonObject sent = message(device.address(), "read").add("needResponse", true).build();
             alice.ws.sendRaw(sent.toString());
-            JsonObject duplicate = send(alice, Json.createObjectBuilder(sent));
+            JsonObject duplicate = alice.call(Json.createObjectBuilder(sent));
             assertEquals("Ack", duplicate.getString("type"));
             assertEquals(409, duplicate.getInt("retCode"));
             assertFalse(duplicate.getJsonObject("details").containsKey("originalType"));
@@ -307,7 +307,7 @@ class MessagingIT {
         try (Party alice = Party.user(Fixtures.newUser()); Party device = ownedDevice(alice); Party carol = Party.user(Fixtures.newUser());
              Party foreign = ownedDevice(carol)) {
             JsonObject unknown = address("device", Fixtures.newDeviceId());
-            JsonObject multi = send(alice, Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+            JsonObject multi = alice.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
                     .add("needResponse", true)
                     .add("targets", Json.createArrayBuilder().add(device.address()).add(unknown).add(foreign.address()))
                     .add("body", Json.createObjectBuilder().add("op", "control")));

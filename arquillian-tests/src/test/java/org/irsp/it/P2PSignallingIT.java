@@ -40,11 +40,6 @@ class P2PSignallingIT {
         return b.build();
     }
 
-    /** Sends and returns the frame answering it (respTo = its msgId). */
-    static JsonObject call(Party from, JsonObjectBuilder frame) {
-        return from.ws.call(frame).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
-    }
-
     static Party friendOf(Party alice) {
         Party bob = Party.user(Fixtures.newUser());
         String requestId = alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-user", bob.address(), null))
@@ -96,7 +91,7 @@ class P2PSignallingIT {
             assertEquals(List.of("host/udp", "srflx/tcp"), candidateTypes(body.getJsonArray("candidates")));
 
             assertEquals(410, device.request("P2PConnectResponse", answer(requestId, false, null)).getInt("retCode"), "the first answer wins");
-            JsonObject replay = call(alice, Json.createObjectBuilder(sent));
+            JsonObject replay = alice.call(Json.createObjectBuilder(sent));
             assertEquals(409, replay.getInt("retCode"));
             assertEquals("P2PConnectResponse", replay.getJsonObject("details").getString("originalType"));
             assertEquals(200, replay.getJsonObject("details").getInt("originalRetCode"));
@@ -141,19 +136,19 @@ class P2PSignallingIT {
     void strangersUnknownAndOfflinePeersAreRefusedInTheOrderOfTheChecks() {
         try (Party alice = Party.user(Fixtures.newUser()); Party stranger = Party.user(Fixtures.newUser());
              Party device = Party.device(Fixtures.newDevice())) {
-            assertEquals(403, call(alice, connect(stranger.address(), Json.createArrayBuilder())).getInt("retCode"), "not a friend");
-            assertEquals(403, call(alice, connect(device.address(), Json.createArrayBuilder())).getInt("retCode"), "no control right");
+            assertEquals(403, alice.call(connect(stranger.address(), Json.createArrayBuilder())).getInt("retCode"), "not a friend");
+            assertEquals(403, alice.call(connect(device.address(), Json.createArrayBuilder())).getInt("retCode"), "no control right");
             assertNull(stranger.ws.next("P2PConnectNotify", Duration.ofMillis(300)));
             JsonObject unknown = Json.createObjectBuilder().add("type", "user").add("id", "nobody-" + System.nanoTime()).build();
-            JsonObject notFound = call(alice, connect(unknown, Json.createArrayBuilder()));
+            JsonObject notFound = alice.call(connect(unknown, Json.createArrayBuilder()));
             assertEquals("P2PConnectResponse", notFound.getString("type"));
             assertEquals(404, notFound.getInt("retCode"));
         }
         try (Party alice = Party.user(Fixtures.newUser())) {
             Party bob = friendOf(alice);
             bob.close();
-            assertEquals(480, call(alice, connect(bob.address(), Json.createArrayBuilder())).getInt("retCode"), "offline friend");
-            assertEquals(480, call(alice, connect(alice.address(), Json.createArrayBuilder())).getInt("retCode"), "no other terminal");
+            assertEquals(480, alice.call(connect(bob.address(), Json.createArrayBuilder())).getInt("retCode"), "offline friend");
+            assertEquals(480, alice.call(connect(alice.address(), Json.createArrayBuilder())).getInt("retCode"), "no other terminal");
         }
     }
 
@@ -184,7 +179,7 @@ class P2PSignallingIT {
     }
 
     private static void assertField(String field, Party from, JsonObjectBuilder frame) {
-        JsonObject reply = call(from, frame);
+        JsonObject reply = from.call(frame);
         assertEquals("P2PConnectResponse", reply.getString("type"));
         assertEquals(400, reply.getInt("retCode"), reply.toString());
         assertEquals(field, reply.getJsonObject("details").getString("field"));
@@ -194,7 +189,7 @@ class P2PSignallingIT {
     void anUnansweredRequestTimesOutWith408AndALateAnswerIsGone() {
         try (Party alice = Party.user(Fixtures.newUser()); Party bob = friendOf(alice)) {
             long start = System.nanoTime();
-            JsonObject timedOut = call(alice, connect(bob.address(), Json.createArrayBuilder()));
+            JsonObject timedOut = alice.call(connect(bob.address(), Json.createArrayBuilder()));
             assertEquals(408, timedOut.getInt("retCode"));
             assertTrue(System.nanoTime() - start >= Duration.ofSeconds(2).toNanos(), "not before the answer timeout (3 s here)");
             String requestId = bob.next("P2PConnectNotify").getJsonObject("body").getString("requestId");

@@ -2,7 +2,9 @@ package org.irsp.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.irsp.client.IrspRest;
 import org.irsp.client.IrspSocket;
 
@@ -40,6 +42,11 @@ final class Party implements AutoCloseable {
 
     JsonObject request(String type, JsonObject body) {
         return ws.request(type, body, WAIT);
+    }
+
+    /** Sends {@code frame} and returns the frame answering it; other frames stay queued for {@link #next}. */
+    JsonObject call(JsonObjectBuilder frame) {
+        return ws.call(frame).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     JsonObject next(String type) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.Collections;
@@ -210,17 +212,24 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
-    /** Sends a request and waits for the frame answering it. */
+    /**
+     * Sends a request and waits for the frame answering it: null if none came within {@code timeout} or
+     * the socket closed first. Frames that arrive meanwhile (a notification racing the answer) stay
+     * queued for {@link #next}.
+     */
     public JsonObject request(String type, JsonObject body, Duration timeout) {
-        String msgId = send(type, body);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonObject f = next(Duration.ofNanos(deadline - System.nanoTime()));
-            if (f != null && msgId.equals(f.getString("respTo", null))) {
-                return f;
-            }
+        String msgId = UUID.randomUUID().toString();
+        CompletableFuture<JsonObject> answer = call(Wire.JSON.createObjectBuilder().add("type", type).add("msgId", msgId).add("body", body));
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } finally {
+            calls.remove(msgId);
         }
-        return null;
     }
 
     /** Binds {@code connId} (§8.4) and returns the ConnectionIdBindResponse. */
