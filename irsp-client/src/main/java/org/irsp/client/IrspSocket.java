@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
 
     public static final String SUBPROTOCOL = "igrs-ra.v1.json";
 
-    private final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final Inbox inbox = new Inbox();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean autoAck;
@@ -192,24 +191,12 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
 
     /** The next frame, or null after {@code timeout}. */
     public JsonObject next(Duration timeout) {
-        try {
-            return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return inbox.take(f -> true, timeout);
     }
 
-    /** The next frame of {@code type}, skipping others, or null after {@code timeout}. */
+    /** The next frame of {@code type}, or null after {@code timeout}; frames of other types stay queued. */
     public JsonObject next(String type, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonObject f = next(Duration.ofNanos(deadline - System.nanoTime()));
-            if (f != null && type.equals(f.getString("type", null))) {
-                return f;
-            }
-        }
-        return null;
+        return inbox.take(f -> type.equals(f.getString("type", null)), timeout);
     }
 
     /**
@@ -271,7 +258,7 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
             } else if (handler != null) {
                 handler.accept(frame);
             } else {
-                frames.add(frame);
+                inbox.add(frame);
             }
         }
         webSocket.request(1);
