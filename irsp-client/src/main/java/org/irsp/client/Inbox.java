@@ -9,13 +9,24 @@ import java.util.function.Predicate;
 
 /**
  * Frames received and not yet taken, in arrival order. A reader takes the first frame it wants and
- * leaves the others for later readers: waiting for one kind of frame never loses another.
+ * leaves the others for later readers: waiting for one kind of frame never loses another. Frames nobody
+ * takes do not pile up without bound: beyond {@code capacity} the oldest gives way.
  */
 final class Inbox {
 
+    static final int CAPACITY = 10_000;
+
     private final ArrayDeque<JsonObject> frames = new ArrayDeque<>();
+    private final int capacity;
+
+    Inbox(int capacity) {
+        this.capacity = capacity;
+    }
 
     synchronized void add(JsonObject frame) {
+        if (frames.size() == capacity) {
+            frames.poll();
+        }
         frames.add(frame);
         notifyAll();
     }

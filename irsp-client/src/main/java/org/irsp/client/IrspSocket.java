@@ -28,15 +28,15 @@ import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 
 /**
- * A WebSocket to IRSP speaking {@code igrs-ra.v1.json}. Received frames queue up for {@link #next};
- * with auto-Ack on, frames that need an Ack (§6.7) are acked as they arrive (with {@code deliveryId}
+ * A WebSocket to IRSP speaking {@code igrs-ra.v1.json}. Received frames queue up for {@link #next}
+ * (the newest 10,000; an application that wants every frame sets {@link #onFrame}); with auto-Ack on, frames that need an Ack (§6.7) are acked as they arrive (with {@code deliveryId}
  * when they carry one).
  */
 public class IrspSocket implements WebSocket.Listener, AutoCloseable {
 
     public static final String SUBPROTOCOL = "igrs-ra.v1.json";
 
-    private final Inbox inbox = new Inbox();
+    private final Inbox inbox = new Inbox(Inbox.CAPACITY);
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean autoAck;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class InboxTest {
 
-    private final Inbox inbox = new Inbox();
+    private final Inbox inbox = new Inbox(3);
 
     private static JsonObject frame(String type, int n) {
         return Json.createObjectBuilder().add("type", type).add("n", n).build();
@@ -50,5 +50,16 @@ class InboxTest {
         inbox.add(frame("DataMessage", 1));
         assertNull(inbox.take(ofType("Ack"), Duration.ofMillis(50)));
         assertEquals(1, inbox.take(f -> true, Duration.ZERO).getInt("n"));
+    }
+
+    @Test
+    void framesNobodyTakesGiveWayOldestFirstBeyondTheCapacity() {
+        for (int n = 1; n <= 5; n++) {
+            inbox.add(frame("StatusChangeNotify", n));
+        }
+        assertEquals(3, inbox.take(f -> true, Duration.ZERO).getInt("n"));
+        assertEquals(4, inbox.take(f -> true, Duration.ZERO).getInt("n"));
+        assertEquals(5, inbox.take(f -> true, Duration.ZERO).getInt("n"));
+        assertNull(inbox.take(f -> true, Duration.ZERO));
     }
 }
