@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.CloseCode;
 import org.irsp.codes.IrspException;
+import org.irsp.codes.JsonInput;
 import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.DuplicateWindow;
 import jakarta.annotation.PostConstruct;
@@ -54,16 +54,28 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * Runs the pipeline for one frame. Whatever goes wrong unexpectedly is logged once and answered with
+     * Ack 500 to this frame only: the connection goes on.
+     */
     public void onText(Connection c, String text) {
+        try {
+            pipeline(c, text);
+        } catch (RuntimeException | Error unexpected) {
+            ack(c, null, toIrsp(unexpected));
+        }
+    }
+
+    private void pipeline(Connection c, String text) {
         boolean hadToken = c.arrived();
-        JsonObject json = parseObject(text);
+        JsonObject json = objectOrNull(text);
         String msgIdIfAny = json != null && json.get("msgId") instanceof JsonString s ? s.getString() : null;
-        if (text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {                          // 3
+        if (JsonInput.utf8Length(text) > maxFrameBytes) {                                            // 3
             ack(c, msgIdIfAny, new IrspException(RetCode.TOO_LARGE, "frame too large"));
             return;
         }
         if (json == null) {                                                                          // 4
-            ack(c, null, IrspException.badField("$", "not a JSON object"));
+            ack(c, null, IrspException.badField("$", "not a JSON object of at most " + JsonInput.MAX_DEPTH + " nested levels"));
             return;
         }
         JsonValue v = json.get("v");
@@ -72,7 +84,7 @@ public class Dispatcher {
                     Map.of("supported", List.of(Frames.V))));
             return;
         }
-        Optional<IrspException> envelopeError = envelopeError(json);
+        Optional<IrspException> envelopeError = envelopeError(text, json);
         if (envelopeError.isPresent()) {                                                             // 6
             ack(c, msgIdIfAny, envelopeError.get());
             return;
@@ -123,7 +135,7 @@ public class Dispatcher {
                 replyType = r.type();
             }
             reply = Frames.reply(replyType, frame.msgId(), r.code(), r.body(), c);
-        } catch (RuntimeException thrown) {
+        } catch (RuntimeException | Error thrown) {
             IrspException e = toIrsp(thrown);
             sentCode = e.retCode().code();
             reply = Frames.error(replyType, frame.msgId(), e, c);
@@ -163,14 +175,20 @@ public class Dispatcher {
         }
     }
 
-    private static Optional<IrspException> envelopeError(JsonObject json) {
+    /** Step 6: type and msgId, then every name and string of the frame well-formed (a lone surrogate names its field). */
+    private static Optional<IrspException> envelopeError(String text, JsonObject json) {
         if (!(json.get("type") instanceof JsonString t) || t.getString().isEmpty()) {
             return Optional.of(IrspException.badField("type", "type is mandatory"));
         }
         if (!(json.get("msgId") instanceof JsonString m) || !m.getString().matches("[\\x21-\\x7E]{1,64}")) {
             return Optional.of(IrspException.badField("msgId", "msgId must be 1-64 printable ASCII characters"));
         }
-        return Optional.empty();
+        try {
+            JsonInput.requireWellFormed(text, json);
+            return Optional.empty();
+        } catch (IrspException malformed) {
+            return Optional.of(malformed);
+        }
     }
 
     private void ack(Connection c, String respTo, IrspException e) {
@@ -190,11 +208,10 @@ public class Dispatcher {
         return new IrspException(RetCode.INTERNAL, "internal error");
     }
 
-    private static JsonObject parseObject(String text) {
-        try (var reader = Wire.JSON.createReader(new StringReader(text))) {
-            JsonValue v = reader.readValue();
-            return v instanceof JsonObject o ? o : null;
-        } catch (RuntimeException notJson) {
+    private static JsonObject objectOrNull(String text) {
+        try {
+            return JsonInput.parseObject(text);
+        } catch (IrspException notAnObject) {
             return null;
         }
     }

@@ -1,18 +1,16 @@
 package org.irsp.protocol;
 
-import org.irsp.codes.Wire;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.irsp.codes.IrspException;
+import org.irsp.codes.JsonInput;
 
 /**
  * Reads fields of a JSON object by the §1 rules: a missing mandatory field, a wrong type or a value
@@ -29,17 +27,9 @@ public final class JsonFields {
         this.prefix = prefix;
     }
 
-    /** Parses a request body that must be one JSON object (else 400 on {@code $}). */
+    /** Parses a request body through the one input gate ({@link JsonInput}): one well-formed JSON object, else 400. */
     public static JsonFields parse(String text) {
-        try (var reader = Wire.JSON.createReader(new StringReader(text == null ? "" : text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw IrspException.badField("$", "not a JSON object");
-            }
-            return new JsonFields(value.asJsonObject(), "");
-        } catch (JsonException | IllegalStateException e) {
-            throw IrspException.badField("$", "not a JSON object");
-        }
+        return new JsonFields(JsonInput.read(text == null ? "" : text, Long.MAX_VALUE), "");
     }
 
     public static JsonFields of(JsonObject object, String path) {

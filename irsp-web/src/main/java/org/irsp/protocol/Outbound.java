@@ -60,8 +60,12 @@ final class Outbound {
     private void write(String frame) {
         try {
             session.getAsyncRemote().sendText(frame, result -> written());
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[] {session.getId(), e.toString()});
+        } catch (IllegalStateException closedMeanwhile) {
+            LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[] {session.getId(), closedMeanwhile.toString()});
+            written();
+        } catch (RuntimeException | Error unwritable) {
+            // the container could not encode this frame (an Error for unencodable text): drop it, keep the connection
+            LOG.log(Level.SEVERE, "dropped a frame the container could not write on " + session.getId(), unwritable);
             written();
         }
     }

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.CloseCode;
+import org.irsp.codes.JsonInput;
 import org.irsp.nat.entity.Candidate;
 import java.io.IOException;
 
@@ -46,9 +47,15 @@ public class ProtocolEndpoint {
     @OnMessage
     public void text(Session session, String text) {
         Connection c = registry.of(session);
-        if (c != null) {
-            dispatcher.onText(c, text);
+        if (c == null) {
+            return;
         }
+        // §6.5 step 2 for every frame: the container enforces its buffer only on fragmented messages
+        if (text.length() > hardMaxFrameBytes / 3 && JsonInput.utf8Length(text) > hardMaxFrameBytes) {
+            c.close(CloseCode.FRAME_TOO_BIG, null);
+            return;
+        }
+        dispatcher.onText(c, text);
     }
 
     @OnMessage

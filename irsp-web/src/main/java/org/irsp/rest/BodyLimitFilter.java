@@ -9,11 +9,19 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 
-/** §5.1 413: a body over {@code irsp.rest.maxBodyBytes}, checked after authentication and before parsing. */
+/**
+ * §5.1 body rules, checked after authentication and before parsing: 413 for a body over
+ * {@code irsp.rest.maxBodyBytes}; then 400 for a {@code Content-Type} that {@link ContentTypeFilter} refused
+ * ({@code details.field} {@code Content-Type}) and for bytes that are not UTF-8 ({@code $}).
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
 public class BodyLimitFilter implements ContainerRequestFilter {
@@ -31,6 +39,17 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         byte[] body = in.readNBytes(maxBodyBytes + 1);
         if (body.length > maxBodyBytes) {
             request.abortWith(Replies.error(new IrspException(RetCode.TOO_LARGE, "body too large")));
+            return;
+        }
+        if (request.getProperty(ContentTypeFilter.REFUSAL) instanceof String refusal) {
+            request.abortWith(Replies.error(IrspException.badField("Content-Type", refusal)));
+            return;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException notUtf8) {
+            request.abortWith(Replies.error(IrspException.badField("$", "the body is not UTF-8")));
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));

@@ -39,7 +39,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return new IrspException(RetCode.METHOD_NOT_ALLOWED, "method not allowed");
         }
         if (t instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
-            return IrspException.badField("$", "malformed request");
+            RetCode code = ContainerErrors.retCode(w.getResponse().getStatus());
+            return code == RetCode.BAD_REQUEST ? IrspException.badField("$", "malformed request")
+                    : new IrspException(code, code.name().toLowerCase().replace('_', ' '));
         }
         LOG.log(Level.SEVERE, "internal error", t);
         return new IrspException(RetCode.INTERNAL, "internal error");

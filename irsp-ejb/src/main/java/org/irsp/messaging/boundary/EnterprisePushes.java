@@ -41,6 +41,10 @@ public class EnterprisePushes {
     @ConfigProperty(name = "irsp.offline.maxTtlSeconds", defaultValue = "2592000")
     long maxTtlSeconds;
 
+    @Inject
+    @ConfigProperty(name = "irsp.ws.maxFrameBytes", defaultValue = "65536")
+    long maxFrameBytes;
+
 
     @Inject Accounts accounts;
     @Inject Presences presences;
@@ -52,7 +56,7 @@ public class EnterprisePushes {
     public PushOutcome accept(String text) {
         PushRequest push;
         try {
-            push = PushRequest.parse(text, new PushRequest.TtlLimits(defaultTtlSeconds, maxTtlSeconds));
+            push = PushRequest.parse(text, new PushRequest.Limits(defaultTtlSeconds, maxTtlSeconds, maxFrameBytes));
         } catch (IrspException invalid) {
             return rejection(null, invalid);
         }

@@ -8,7 +8,12 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.irsp.audit.control.AuditLog;
+import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.entity.OfflineItem;
@@ -19,14 +24,37 @@ import org.irsp.registration.entity.EntityRef;
 @Stateless
 public class OfflineDeliveries {
 
+    private static final Logger LOG = Logger.getLogger(OfflineDeliveries.class.getName());
+
     @Inject
     OfflineQueue queue;
 
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public List<OfflineItem> pending(EntityRef entity) {
         return queue.pending(entity);
+    }
+
+    /**
+     * The items a binding connection receives. One that cannot be delivered is moved to the dead letters
+     * and audited ({@code offline.deadLettered}), so it never blocks the items behind it.
+     */
+    public List<OfflineItem> forBind(EntityRef entity) {
+        List<OfflineItem> deliverable = new ArrayList<>();
+        for (OfflineItem item : queue.pending(entity)) {
+            if (item.isDeliverable()) {
+                deliverable.add(item);
+            } else if (queue.moveAside(entity, item.deliveryId(), "undeliverable frame")) {
+                LOG.log(Level.WARNING, "offline item {0} of {1} cannot be delivered: moved to the dead letters",
+                        new Object[] {item.deliveryId(), entity.key()});
+                audit.record(entity.key(), null, "offline.deadLettered", RetCode.INTERNAL.code(), item.deliveryId());
+            }
+        }
+        return deliverable;
     }
 
     /** §11.3: a response for a sender that went offline waits in its queue like an offline message. */

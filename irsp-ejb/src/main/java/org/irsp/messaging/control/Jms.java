@@ -29,6 +29,8 @@ public final class Jms {
     public static final String OFFLINE_PREFIX = "irsp.offline.";
     /** Internal: where the broker moves expired offline items. */
     public static final String EXPIRED_QUEUE = "irsp.expired";
+    /** Internal: dead letters, from the broker (redelivery exhausted) and offline items that cannot be delivered. */
+    public static final String DEAD_QUEUE = "irsp.dead";
 
     private Jms() {}
 }

@@ -40,6 +40,7 @@ public class OfflineQueue {
     static final String TTL = "irspTtlSeconds";
     static final String RECIPIENT = "irspRecipient";
     static final String SENDER = "irspSender";
+    static final String DEAD_REASON = "irspDeadReason";
 
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory factory;
@@ -135,6 +136,33 @@ public class OfflineQueue {
             try (JMSConsumer consumer = jms.createConsumer(queue, selector)) {
                 return consumer.receive(2000) != null;
             }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    /**
+     * Moves an item that can never be delivered to {@link Jms#DEAD_QUEUE}, with {@code reason}, so that the
+     * items behind it are delivered; false if it is no longer queued.
+     */
+    public boolean moveAside(EntityRef recipient, String deliveryId, String reason) {
+        if (!OfflineItem.isDeliveryId(deliveryId)) {
+            return false;
+        }
+        try (JMSContext jms = factory.createContext();
+             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)), DELIVERY_ID + " = '" + deliveryId + "'")) {
+            Message item = consumer.receive(2000);
+            if (item == null) {
+                return false;
+            }
+            TextMessage dead = jms.createTextMessage(((TextMessage) item).getText());
+            for (String name : new String[] {DELIVERY_ID, KIND, RECIPIENT, SENDER}) {
+                dead.setStringProperty(name, item.getStringProperty(name));
+            }
+            dead.setLongProperty(STORED_AT, item.getLongProperty(STORED_AT));
+            dead.setStringProperty(DEAD_REASON, reason);
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(Jms.DEAD_QUEUE), dead);
+            return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

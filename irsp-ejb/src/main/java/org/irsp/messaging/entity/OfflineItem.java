@@ -3,6 +3,8 @@ package org.irsp.messaging.entity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.JsonInput;
 import org.irsp.session.control.Tokens;
 
 /**
@@ -40,6 +42,20 @@ public record OfflineItem(String deliveryId, Kind kind, String frame, Instant st
 
     public boolean countsTowardQuota() {
         return kind == Kind.MESSAGE;
+    }
+
+    /**
+     * Whether the stored frame can be put on a WebSocket: one JSON object whose text is well-formed
+     * Unicode. One that cannot (stored before input was validated, or damaged) is moved aside at bind
+     * instead of blocking the items behind it.
+     */
+    public boolean isDeliverable() {
+        try {
+            JsonInput.requireWellFormed(frame, JsonInput.parseObject(frame));
+            return true;
+        } catch (IrspException undeliverable) {
+            return false;
+        }
     }
 
     public int sizeBytes() {

@@ -7,12 +7,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.irsp.codes.IrspException;
+import org.irsp.codes.JsonInput;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
 import org.irsp.registration.entity.EntityRef;
@@ -22,20 +22,14 @@ import org.irsp.registration.entity.EntityType;
 public record PushRequest(String msgId, String system, List<EntityRef> targets, boolean guaranteed, long ttlSeconds,
         JsonObject body, String ts) {
 
-    /** The offline TTL limits (irsp.offline.defaultTtlSeconds / .maxTtlSeconds). */
-    public record TtlLimits(long defaultSeconds, long maxSeconds) {}
+    /**
+     * The limits a push is held to: the offline TTL (irsp.offline.defaultTtlSeconds / .maxTtlSeconds) and,
+     * as it becomes a frame, the frame size (irsp.ws.maxFrameBytes, else 413).
+     */
+    public record Limits(long defaultTtlSeconds, long maxTtlSeconds, long maxBytes) {}
 
-    public static PushRequest parse(String text, TtlLimits limits) {
-        JsonObject m;
-        try (var reader = Wire.JSON.createReader(new StringReader(text == null ? "" : text))) {
-            JsonValue v = reader.readValue();
-            if (!(v instanceof JsonObject o)) {
-                throw IrspException.badField("$", "not a JSON object");
-            }
-            m = o;
-        } catch (RuntimeException e) {
-            throw e instanceof IrspException ie ? ie : IrspException.badField("$", "not a JSON object");
-        }
+    public static PushRequest parse(String text, Limits limits) {
+        JsonObject m = JsonInput.read(text, limits.maxBytes());
         JsonValue v = m.get("v");
         if (v != null && v != JsonValue.NULL && (!(v instanceof JsonString vs) || !vs.getString().matches("1(\\.\\d+)?"))) {
             throw new IrspException(RetCode.VERSION, "unsupported version", Map.of("supported", List.of("1.0")));
@@ -65,10 +59,10 @@ public record PushRequest(String msgId, String system, List<EntityRef> targets, 
         if (!delivery.equals("instant") && !delivery.equals("offline")) {
             throw IrspException.badField("delivery", "delivery must be instant or offline");
         }
-        long ttl = limits.defaultSeconds();
+        long ttl = limits.defaultTtlSeconds();
         if (has(m, "ttl")) {
-            if (!(m.get("ttl") instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1 || n.longValue() > limits.maxSeconds()) {
-                throw IrspException.badField("ttl", "ttl must be an integer in 1.." + limits.maxSeconds());
+            if (!(m.get("ttl") instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1 || n.longValue() > limits.maxTtlSeconds()) {
+                throw IrspException.badField("ttl", "ttl must be an integer in 1.." + limits.maxTtlSeconds());
             }
             ttl = n.longValue();
         }

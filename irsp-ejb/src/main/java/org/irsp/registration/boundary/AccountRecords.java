@@ -22,6 +22,8 @@ import org.irsp.registration.entity.DeviceDescription;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.registration.entity.UserAccount;
+import org.irsp.rights.control.AccessRights;
+import org.irsp.rights.entity.Rights;
 
 /** Account records (§7.4) and credential changes (§7.5). Checks: 404, then 403. */
 @Stateless
@@ -33,11 +35,13 @@ public class AccountRecords {
     @Inject AuditLog audit;
 
     @Inject CredentialRules credentialRules;
+    @Inject AccessRights accessRights;
 
-    /** The record, if {@code caller} may see it: the entity itself, or a device's owner. */
+    /** The record, if {@code caller} may see and edit it (§5.4): the entity itself, a device's owner or a 0x20 holder. */
     public Account read(EntityRef entity, EntityRef caller) {
         Account account = accounts.get(entity);
-        if (!mayManage(account, caller)) {
+        if (!isSelfOrOwner(account, caller)
+                && !(account instanceof DeviceAccount d && Rights.has(accessRights.effective(caller, d), Rights.ADMINISTER))) {
             throw new IrspException(RetCode.FORBIDDEN, "not allowed to access this record");
         }
         return account;
@@ -90,12 +94,14 @@ public class AccountRecords {
         audit.record(caller.id(), clientIp, "credentialChange", 200, null);
     }
 
-    /** Deletion (§7.6) is allowed to the entity itself, and to a device's owner. */
+    /** Deletion (§7.6) is allowed to the entity itself, and to a device's owner (not to a 0x20 holder). */
     public void checkMayDelete(EntityRef entity, EntityRef caller) {
-        read(entity, caller);
+        if (!isSelfOrOwner(accounts.get(entity), caller)) {
+            throw new IrspException(RetCode.FORBIDDEN, "only the entity itself or a device's owner may delete it");
+        }
     }
 
-    private static boolean mayManage(Account account, EntityRef caller) {
+    private static boolean isSelfOrOwner(Account account, EntityRef caller) {
         if (account.ref().equals(caller)) {
             return true;
         }

@@ -105,7 +105,10 @@ public class Relationships {
         return new Established(r, null, null);
     }
 
-    /** §10.2 400/403 on the parties: kinds, types, self, and a user acting for a device. */
+    /**
+     * §10.2 400/403 on the parties: kinds, types, self, and who may act. For user-device and user-user the
+     * sender is the subject and must be a user (403); a device-device subject that is not a device is 400.
+     */
     private void checkParties(EntityRef sender, EntityRef subject, EstablishRequest r) {
         if (r.kind() != Kind.DEVICE_DEVICE && r.subject() != null) {
             throw IrspException.badField("subject", "subject is only for device-device");
@@ -115,6 +118,9 @@ public class Relationships {
         }
         if (r.target().type() != r.kind().targetType()) {
             throw IrspException.badField("target.type", "the target of " + r.kind().wire() + " is a " + r.kind().targetType().wire());
+        }
+        if (subject.type() != r.kind().subjectType() && r.kind() != Kind.DEVICE_DEVICE) {
+            throw new IrspException(RetCode.FORBIDDEN, "the sender of " + r.kind().wire() + " must be a user");
         }
         if (subject.type() != r.kind().subjectType()) {
             throw IrspException.badField(r.subject() != null ? "subject.type" : "subject", "the subject of " + r.kind().wire()

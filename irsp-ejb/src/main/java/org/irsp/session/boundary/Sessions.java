@@ -1,6 +1,7 @@
 package org.irsp.session.boundary;
 
 import org.irsp.codes.Wire;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.irsp.registration.entity.AccountDisabled;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.session.control.ConnectionChannel;
+import org.irsp.session.control.LastUse;
 import org.irsp.session.control.SessionSettings;
 import org.irsp.session.control.Tokens;
 import org.irsp.session.entity.ConnectionCommand;
@@ -34,6 +36,7 @@ public class Sessions {
     @Inject ConnectionChannel connections;
     @Inject AuditLog audit;
     @Inject Clock clock;
+    @Inject LastUse lastUse;
 
     public Caller authenticate(String token) {
         Instant now = clock.instant();
@@ -41,7 +44,13 @@ public class Sessions {
         if (s == null || !s.isActive(now, settings.idleTimeout())) {
             throw new IrspException(RetCode.UNAUTHORIZED, "missing, unknown or ended token");
         }
-        s.touch(now);
+        if (s.isTouchDue(now)) {
+            try {
+                lastUse.record(s.connId(), now);
+            } catch (EJBException concurrentlyRecorded) {
+                // another request with this token recorded its use at the same moment
+            }
+        }
         return new Caller(s.entity(), s.connId());
     }
 

@@ -88,6 +88,14 @@ public class LoginSession {
         boundAt = now;
     }
 
+    /**
+     * Whether a use at {@code now} is worth recording: only an unbound session idles out (a bound one lives
+     * as long as its WebSocket), and a second's precision is plenty for a timeout of minutes.
+     */
+    public boolean isTouchDue(Instant now) {
+        return boundAt == null && endedAt == null && !now.isBefore(lastUsedAt.plusSeconds(1));
+    }
+
     public void touch(Instant now) {
         lastUsedAt = now;
     }

@@ -73,7 +73,7 @@ public class BindHandler implements FrameHandler, FailureAware {
         registry.bound(c);
         boolean presenceChanged = presences.connected(bound.entity(), connId, c.presence());
         List<RelationshipRequest> requests = notices.answerableBy(bound.entity());
-        List<OfflineItem> items = offline.pending(bound.entity());
+        List<OfflineItem> items = offline.forBind(bound.entity());
         JsonObject reply = Wire.JSON.createObjectBuilder()
                 .add("connId", connId)
                 .add("entity", Wire.JSON.createObjectBuilder().add("type", bound.entity().type().wire()).add("id", bound.entity().id()))
