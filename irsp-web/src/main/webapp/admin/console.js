@@ -1,6 +1,8 @@
 // The IRSP admin console: plain DOM and fetch against /irsp/admin/api (same origin, session cookie).
 'use strict';
-const api = (path, options) => fetch('api/' + path, Object.assign({ headers: { Accept: 'application/json' } }, options))
+// state-changing calls echo the session's CSRF token, which the overview hands to this page only
+let csrfToken = '';
+const api = (path, options) => fetch('api/' + path, Object.assign({ headers: { Accept: 'application/json', 'X-IRSP-CSRF': csrfToken } }, options))
   .then(r => { if (r.status === 401) { location.href = '../admin-login.html'; } return r.json(); });
 const el = id => document.getElementById(id);
 const cell = text => { const td = document.createElement('td'); td.textContent = text === undefined ? '' : String(text); return td; };
@@ -8,7 +10,8 @@ const row = (values) => { const tr = document.createElement('tr'); values.forEac
 let selected = null;
 
 function health() {
-  api('overview').then(o => {
+  return api('overview').then(o => {
+    csrfToken = o.csrfToken;
     el('health').innerHTML = '';
     [['database', o.database], ['broker', o.broker]].forEach(([name, status]) => {
       const s = document.createElement('span');
@@ -79,6 +82,5 @@ function audit() {
 el('search').addEventListener('submit', e => { e.preventDefault(); search(); });
 el('audit-filter').addEventListener('submit', e => { e.preventDefault(); audit(); });
 ['kick', 'disable', 'enable'].forEach(action => el(action).addEventListener('click', () => act(action)));
-health();
-search();
-audit();
+el('signout').addEventListener('click', () => api('logout', { method: 'POST' }).then(() => { location.href = '../admin-login.html?signedout'; }));
+health().then(() => { search(); audit(); });

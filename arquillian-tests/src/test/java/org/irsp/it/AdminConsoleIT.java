@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.irsp.client.RestReply;
@@ -35,16 +36,41 @@ class AdminConsoleIT {
     }
 
     static HttpResponse<String> post(HttpClient http, String path, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(IrspServer.uri() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(http, path, form, null);
     }
 
-    static HttpClient loggedIn() throws Exception {
+    static HttpResponse<String> post(HttpClient http, String path, String form, String csrf) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(IrspServer.uri() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (csrf != null) {
+            r.header("X-IRSP-CSRF", csrf);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A signed-in console session: its cookies and the CSRF token its page would read from the overview. */
+    record Console(HttpClient http, String csrf) {
+        HttpResponse<String> get(String path) throws Exception {
+            return AdminConsoleIT.get(http, path);
+        }
+
+        HttpResponse<String> post(String path) throws Exception {
+            return AdminConsoleIT.post(http, path, "", csrf);
+        }
+    }
+
+    static Console loggedIn() throws Exception {
         HttpClient http = browser();
         HttpResponse<String> login = post(http, "/irsp/admin-login", "username=admin&password=" + PASSWORD);
         assertEquals("/irsp/admin/", login.headers().firstValue("Location").map(l -> URI.create(l).getPath()).orElse(""));
-        return http;
+        return new Console(http, json(get(http, "/irsp/admin/api/overview")).getString("csrfToken"));
+    }
+
+    /** Whether the audit log has an {@code action} record whose detail contains {@code detail}. */
+    static boolean auditContains(String action, String detail) throws Exception {
+        JsonObject audit = json(loggedIn().get("/irsp/admin/api/audit?action=" + action));
+        return audit.getJsonArray("records").getValuesAs(JsonObject.class).stream()
+                .anyMatch(r -> r.getString("detail", "").contains(detail));
     }
 
     static JsonObject json(HttpResponse<String> r) {
@@ -69,38 +95,85 @@ class AdminConsoleIT {
 
     @Test
     void anAdministratorSeesHealthFindsADeviceKicksItAndReadsTheAudit() throws Exception {
-        HttpClient admin = loggedIn();
-        JsonObject overview = json(get(admin, "/irsp/admin/api/overview"));
+        Console admin = loggedIn();
+        JsonObject overview = json(admin.get("/irsp/admin/api/overview"));
         assertEquals("UP", overview.getString("database"));
         assertEquals("UP", overview.getString("broker"));
         String deviceId = Fixtures.newDevice();
         try (Party device = Party.device(deviceId)) {
             String q = URLEncoder.encode(deviceId.substring(0, 30), StandardCharsets.UTF_8);
-            assertTrue(get(admin, "/irsp/admin/api/accounts?type=device&q=" + q).body().contains(deviceId));
+            assertTrue(admin.get("/irsp/admin/api/accounts?type=device&q=" + q).body().contains(deviceId));
             String path = "/irsp/admin/api/accounts/device/" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8);
-            JsonObject before = json(get(admin, path));
+            JsonObject before = json(admin.get(path));
             assertEquals("online", before.getString("presence"));
             assertEquals(device.session.connId(), before.getJsonArray("connections").getString(0));
-            JsonObject after = json(post(admin, path + "/kick", ""));
+            assertEquals(403, post(admin.http(), path + "/kick", "").statusCode(), "no CSRF token, no kick");
+            assertEquals(403, post(admin.http(), path + "/kick", "", "forged").statusCode());
+            assertEquals("online", json(admin.get(path)).getString("presence"), "the refused kicks changed nothing");
+            JsonObject after = json(admin.post(path + "/kick"));
             assertEquals(4003, device.ws.closeCode(Duration.ofSeconds(10)));
             assertEquals("enabled", after.getString("status"));
         }
-        JsonObject audit = json(get(admin, "/irsp/admin/api/audit?action=admin.kick"));
+        JsonObject audit = json(admin.get("/irsp/admin/api/audit?action=admin.kick"));
         assertTrue(audit.getJsonArray("records").getValuesAs(JsonObject.class).stream()
                 .anyMatch(r -> r.getString("actor").equals("admin:admin") && r.getString("detail", "").contains(deviceId.substring(deviceId.lastIndexOf(':') + 1))));
     }
 
     @Test
     void aDisabledUserCannotLogInUntilEnabledAgain() throws Exception {
-        HttpClient admin = loggedIn();
+        Console admin = loggedIn();
         String user = Fixtures.newUser();
         String path = "/irsp/admin/api/accounts/user/" + user;
-        assertEquals("disabled", json(post(admin, path + "/disable", "")).getString("status"));
+        assertEquals("disabled", json(admin.post(path + "/disable")).getString("status"));
         RestReply refused = Fixtures.rest().post("sessions", Json.createObjectBuilder().add("type", "user").add("id", user)
                 .add("password", Fixtures.PASSWORD).build());
         assertEquals(403, refused.retCode());
-        assertEquals("enabled", json(post(admin, path + "/enable", "")).getString("status"));
+        assertEquals("enabled", json(admin.post(path + "/enable")).getString("status"));
         assertEquals(200, Fixtures.rest().post("sessions", Json.createObjectBuilder().add("type", "user").add("id", user)
                 .add("password", Fixtures.PASSWORD).build()).retCode());
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        Console admin = loggedIn();
+        assertEquals(200, admin.post("/irsp/admin/api/logout").statusCode());
+        assertEquals(401, admin.get("/irsp/admin/api/overview").statusCode());
+        assertTrue(auditContains("admin.logout", ""));
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteStrictAndSecureUnderTls() throws Exception {
+        HttpClient tls = HttpClient.newBuilder().sslContext(TestKeystore.clientContext(Path.of(System.getProperty("irsp.it.dir", "target/it")))).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = tls.send(HttpRequest.newBuilder(URI.create(IrspServer.httpsUri() + "/irsp/admin-login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=strict"), cookie);
+        assertTrue(cookie.contains("Secure"), cookie);
+    }
+
+    /** Runs last in this class's server: the lock is short in tests (irsp.admin.lockSeconds=4) and waited out. */
+    @Test
+    void repeatedWrongPasswordsLockTheNameEvenForTheRightOneAndAreAudited() throws Exception {
+        HttpClient attacker = browser();
+        for (int i = 0; i < 5; i++) {
+            post(attacker, "/irsp/admin-login", "username=admin&password=guess" + i);
+        }
+        HttpResponse<String> right = post(attacker, "/irsp/admin-login", "username=admin&password=" + PASSWORD);
+        assertTrue(right.headers().firstValue("Location").orElse("").contains("locked"), "locked even with the right password");
+        assertEquals(401, get(attacker, "/irsp/admin/api/overview").statusCode());
+        assertTrue(auditContainsWhenUnlocked("admin.lockout"));
+    }
+
+    private static boolean auditContainsWhenUnlocked(String action) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> login = post(browser(), "/irsp/admin-login", "username=admin&password=" + PASSWORD);
+            if (!login.headers().firstValue("Location").orElse("").contains("locked")) {
+                return auditContains(action, "");
+            }
+        }
+        return false;
     }
 }

@@ -32,6 +32,7 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
             "-Dirsp.session.heartbeatSeconds=2",
             "-Dirsp.session.heartbeatMissLimit=2",
             "-Dirsp.login.lockSeconds=4",
+            "-Dirsp.admin.lockSeconds=4",
             "-Dirsp.register.ratePerMinute=100000",
             "-Dirsp.offline.maxMessages=5",
             "-Dirsp.ws.maxOutboundFrames=64",

@@ -41,6 +41,9 @@ class OperationsIT {
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("database") && c.getString("status").equals("UP")), ready.body());
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("broker") && c.getString("status").equals("UP")), ready.body());
         assertEquals(200, get("/health/live", null).statusCode());
+        HttpResponse<String> started = get("/health/started", null);
+        assertEquals(200, started.statusCode(), started.body());
+        assertTrue(started.body().contains("\"deployment\""), started.body());
     }
 
     @Test

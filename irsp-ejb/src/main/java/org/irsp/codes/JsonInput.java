@@ -4,6 +4,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.Map;
 
@@ -36,12 +37,15 @@ public final class JsonInput {
             throw IrspException.badField("$", text == null ? "a JSON object is required"
                     : "not a JSON object of at most " + MAX_DEPTH + " nested levels");
         }
-        try (var reader = Wire.JSON.createReader(new StringReader(text))) {
-            if (reader.readValue() instanceof JsonObject object) {
-                return object;
+        try (JsonParser parser = Wire.JSON.createParser(new StringReader(text))) {
+            if (parser.hasNext() && parser.next() == JsonParser.Event.START_OBJECT) {
+                JsonObject object = parser.getObject();
+                if (!parser.hasNext()) {
+                    return object;
+                }
             }
         } catch (RuntimeException notJson) {
-            // any parser failure is the client's: the text is not one JSON value
+            // any parser failure is the client's: the text is not one JSON object and nothing after it
         }
         throw IrspException.badField("$", "not a JSON object");
     }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Set;
 import org.irsp.audit.boundary.AuditTrail;
+import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.Timestamps;
 import org.irsp.codes.Wire;
@@ -50,6 +52,7 @@ public class AdminResource {
     @Inject RelationshipStore relationships;
     @Inject OfflineDeliveries offline;
     @Inject AuditTrail auditTrail;
+    @Inject AuditLog audit;
     @Inject ConnectionRegistry connections;
     @Inject @Readiness DatabaseReadiness database;
     @Inject @Readiness BrokerReadiness broker;
@@ -61,7 +64,18 @@ public class AdminResource {
     public JsonObject overview() {
         return Wire.JSON.createObjectBuilder().add("database", database.call().getStatus().name())
                 .add("broker", broker.call().getStatus().name()).add("connectionsOpen", connections.openCount())
-                .add("connectionsBound", connections.boundCount()).add("admin", caller.getUserPrincipal().getName()).build();
+                .add("connectionsBound", connections.boundCount()).add("admin", caller.getUserPrincipal().getName())
+                .add("csrfToken", String.valueOf(request.getSession().getAttribute(AdminLogin.CSRF_TOKEN))).build();
+    }
+
+    /** Signs out: the session and its CSRF token end, audited. */
+    @POST
+    @Path("logout")
+    public JsonObject logout() throws ServletException {
+        audit.record("admin:" + caller.getUserPrincipal().getName(), request.getRemoteAddr(), "admin.logout", 200, null);
+        request.logout();
+        request.getSession().invalidate();
+        return Wire.JSON.createObjectBuilder().add("signedOut", true).build();
     }
 
     @GET

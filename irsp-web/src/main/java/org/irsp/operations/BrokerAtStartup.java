@@ -41,7 +41,7 @@ public class BrokerAtStartup {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         String last = "no answer";
         while (System.nanoTime() < deadline) {
-            Future<HealthCheckResponse> check = executor.submit(broker::call);
+            Future<HealthCheckResponse> check = executor.submit(broker::probe);
             try {
                 HealthCheckResponse r = check.get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
                         TimeUnit.MILLISECONDS);

@@ -2,6 +2,8 @@ package org.irsp.operations;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Startup;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
@@ -11,7 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.irsp.messaging.control.Jms;
 
 /**
- * Ready only while the broker takes a connection through the resource adapter: pushes, offline queues
+ * Ready only once deployed and while the broker takes a connection through the resource adapter: pushes, offline queues
  * and events all depend on it.
  */
 @Readiness
@@ -21,8 +23,15 @@ public class BrokerReadiness implements HealthCheck {
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory broker;
 
+    @Inject @Startup Deployment deployment;
+
     @Override
     public HealthCheckResponse call() {
+        return deployment.isComplete() ? probe() : Deployment.notDeployed("broker");
+    }
+
+    /** The broker's answer alone, whether or not the application is deployed (start-up waits on it). */
+    public HealthCheckResponse probe() {
         try (JMSContext jms = broker.createContext()) {
             jms.createQueue(Jms.PUSH_QUEUE);
             return HealthCheckResponse.named("broker").up().build();

@@ -2,6 +2,8 @@ package org.irsp.operations;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Startup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -10,7 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.irsp.schema.Migrations;
 
-/** Ready only while {@code jdbc/irsp} hands out a connection that answers within two seconds. */
+/** Ready only once deployed and while {@code jdbc/irsp} hands out a connection that answers within two seconds. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -18,8 +20,15 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = Migrations.DATA_SOURCE)
     DataSource database;
 
+    @Inject @Startup Deployment deployment;
+
     @Override
     public HealthCheckResponse call() {
+        return deployment.isComplete() ? probe() : Deployment.notDeployed("database");
+    }
+
+    /** The database's answer alone, whether or not the application is deployed. */
+    public HealthCheckResponse probe() {
         try (Connection c = database.getConnection()) {
             return HealthCheckResponse.named("database").status(c.isValid(2))
                     .withData("product", c.getMetaData().getDatabaseProductName()).build();

@@ -8,11 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -20,7 +18,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.CloseCode;
 import org.irsp.codes.IrspException;
-import org.irsp.codes.JsonInput;
 import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.DuplicateWindow;
 import jakarta.annotation.PostConstruct;
@@ -68,28 +65,12 @@ public class Dispatcher {
 
     private void pipeline(Connection c, String text) {
         boolean hadToken = c.arrived();
-        JsonObject json = objectOrNull(text);
-        String msgIdIfAny = json != null && json.get("msgId") instanceof JsonString s ? s.getString() : null;
-        if (JsonInput.utf8Length(text) > maxFrameBytes) {                                            // 3
-            ack(c, msgIdIfAny, new IrspException(RetCode.TOO_LARGE, "frame too large"));
+        FrameDecoder.Decoded decoded = FrameDecoder.decode(text, maxFrameBytes);                   // 3-6
+        if (decoded.refusal() != null) {
+            ack(c, decoded.respTo(), decoded.refusal());
             return;
         }
-        if (json == null) {                                                                          // 4
-            ack(c, null, IrspException.badField("$", "not a JSON object of at most " + JsonInput.MAX_DEPTH + " nested levels"));
-            return;
-        }
-        JsonValue v = json.get("v");
-        if (v != null && v != JsonValue.NULL && (!(v instanceof JsonString vs) || !vs.getString().matches("1(\\.\\d+)?"))) {
-            ack(c, msgIdIfAny, new IrspException(RetCode.VERSION, "unsupported version",                // 5
-                    Map.of("supported", List.of(Frames.V))));
-            return;
-        }
-        Optional<IrspException> envelopeError = envelopeError(text, json);
-        if (envelopeError.isPresent()) {                                                             // 6
-            ack(c, msgIdIfAny, envelopeError.get());
-            return;
-        }
-        Envelope frame = new Envelope(((JsonString) json.get("type")).getString(), msgIdIfAny, json);
+        Envelope frame = decoded.frame();
         if (!c.isBound() && !frame.type().equals("ConnectionIdBindRequest")) {                         // 7
             ack(c, frame.msgId(), new IrspException(RetCode.METHOD_NOT_ALLOWED, "bind first"));
             c.close(CloseCode.NOT_BOUND, null);
@@ -175,22 +156,6 @@ public class Dispatcher {
         }
     }
 
-    /** Step 6: type and msgId, then every name and string of the frame well-formed (a lone surrogate names its field). */
-    private static Optional<IrspException> envelopeError(String text, JsonObject json) {
-        if (!(json.get("type") instanceof JsonString t) || t.getString().isEmpty()) {
-            return Optional.of(IrspException.badField("type", "type is mandatory"));
-        }
-        if (!(json.get("msgId") instanceof JsonString m) || !m.getString().matches("[\\x21-\\x7E]{1,64}")) {
-            return Optional.of(IrspException.badField("msgId", "msgId must be 1-64 printable ASCII characters"));
-        }
-        try {
-            JsonInput.requireWellFormed(text, json);
-            return Optional.empty();
-        } catch (IrspException malformed) {
-            return Optional.of(malformed);
-        }
-    }
-
     private void ack(Connection c, String respTo, IrspException e) {
         c.send(Frames.error("Ack", respTo, e, c));
     }
@@ -206,13 +171,5 @@ public class Dispatcher {
         }
         LOG.log(Level.SEVERE, "internal error while processing a frame", t);
         return new IrspException(RetCode.INTERNAL, "internal error");
-    }
-
-    private static JsonObject objectOrNull(String text) {
-        try {
-            return JsonInput.parseObject(text);
-        } catch (IrspException notAnObject) {
-            return null;
-        }
     }
 }

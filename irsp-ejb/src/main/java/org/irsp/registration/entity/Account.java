@@ -2,6 +2,7 @@ package org.irsp.registration.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorColumn;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,9 +42,8 @@ public abstract class Account {
     @Column(nullable = false)
     private Instant createdAt;
 
-    private int failedLogins;
-    private Instant failureWindowStart;
-    private Instant lockedUntil;
+    @Embedded
+    private LoginFailures loginFailures = new LoginFailures();
 
     protected Account() {}
 
@@ -61,29 +61,24 @@ public abstract class Account {
 
     /** Remaining lock time, if the ID is locked at {@code now}. */
     public Optional<Duration> lockRemaining(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil)
-                ? Optional.of(Duration.between(now, lockedUntil))
-                : Optional.empty();
+        return failures().lockRemaining(now);
     }
 
     /** Counts a failed login (a 401); the maxFailures-th within the window locks the ID. */
     public void recordLoginFailure(Instant now, LockoutPolicy policy) {
-        if (failureWindowStart == null || !now.isBefore(failureWindowStart.plus(policy.window()))) {
-            failureWindowStart = now;
-            failedLogins = 0;
-        }
-        failedLogins++;
-        if (failedLogins >= policy.maxFailures()) {
-            lockedUntil = now.plus(policy.lockFor());
-            failedLogins = 0;
-            failureWindowStart = null;
-        }
+        failures().recordFailure(now, policy);
     }
 
     public void recordLoginSuccess() {
-        failedLogins = 0;
-        failureWindowStart = null;
-        lockedUntil = null;
+        failures().recordSuccess();
+    }
+
+    /** A row whose counter columns are all empty loads without the embedded object. */
+    private LoginFailures failures() {
+        if (loginFailures == null) {
+            loginFailures = new LoginFailures();
+        }
+        return loginFailures;
     }
 
     public boolean isEnabled() {

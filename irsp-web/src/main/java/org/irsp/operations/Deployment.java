@@ -1,0 +1,43 @@
+package org.irsp.operations;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Startup;
+
+/**
+ * {@code /health/started}: UP once the application is deployed (its start-up singletons have run: schema
+ * migrated, broker reached), DOWN again as soon as it begins to stop. The readiness checks say DOWN
+ * while this does, so no load balancer sends traffic to a node that is still deploying or leaving.
+ */
+@Startup
+@ApplicationScoped
+public class Deployment implements HealthCheck {
+
+    private volatile boolean complete;
+
+    void deployed(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        complete = true;
+    }
+
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        complete = false;
+    }
+
+    public boolean isComplete() {
+        return complete;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("deployment").status(complete).build();
+    }
+
+    /** The response of a readiness check while the application is not (or no longer) deployed. */
+    static HealthCheckResponse notDeployed(String name) {
+        return HealthCheckResponse.named(name).down().withData("error", "IRSP is not deployed").build();
+    }
+}

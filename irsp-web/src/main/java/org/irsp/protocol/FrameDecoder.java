@@ -1,0 +1,68 @@
+package org.irsp.protocol;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import org.irsp.codes.IrspException;
+import org.irsp.codes.JsonInput;
+import org.irsp.codes.RetCode;
+
+/**
+ * Steps 3–6 of the §6.5 pipeline as one pure function of the frame's text: size, one JSON object
+ * (within {@link JsonInput}'s depth), major version, then type, msgId and well-formed Unicode. Either
+ * the envelope or the refusal to answer with an Ack, never an exception: it is fuzzed as it is.
+ */
+public final class FrameDecoder {
+
+    /** What became of a frame: exactly one of {@code frame} and {@code refusal} is set. */
+    public record Decoded(Envelope frame, String respTo, IrspException refusal) {}
+
+    public static Decoded decode(String text, int maxFrameBytes) {
+        JsonObject json = objectOrNull(text);
+        String msgIdIfAny = json != null && json.get("msgId") instanceof JsonString s && isMsgId(s.getString()) ? s.getString() : null;
+        if (JsonInput.utf8Length(text) > maxFrameBytes) {                                            // 3
+            return refused(msgIdIfAny, new IrspException(RetCode.TOO_LARGE, "frame too large"));
+        }
+        if (json == null) {                                                                          // 4
+            return refused(null, IrspException.badField("$", "not a JSON object of at most " + JsonInput.MAX_DEPTH + " nested levels"));
+        }
+        JsonValue v = json.get("v");
+        if (v != null && v != JsonValue.NULL && (!(v instanceof JsonString vs) || !vs.getString().matches("1(\\.\\d+)?"))) {
+            return refused(msgIdIfAny, new IrspException(RetCode.VERSION, "unsupported version",        // 5
+                    Map.of("supported", List.of(Frames.V))));
+        }
+        if (!(json.get("type") instanceof JsonString t) || t.getString().isEmpty()) {                  // 6
+            return refused(msgIdIfAny, IrspException.badField("type", "type is mandatory"));
+        }
+        if (msgIdIfAny == null) {
+            return refused(null, IrspException.badField("msgId", "msgId must be 1-64 printable ASCII characters"));
+        }
+        try {
+            JsonInput.requireWellFormed(text, json);
+        } catch (IrspException malformed) {
+            return refused(msgIdIfAny, malformed);
+        }
+        return new Decoded(new Envelope(t.getString(), msgIdIfAny, json), null, null);
+    }
+
+    /** §4.1 msgId syntax: only a valid msgId is echoed as {@code respTo}. */
+    private static boolean isMsgId(String s) {
+        return s.matches("[\\x21-\\x7E]{1,64}");
+    }
+
+    private static Decoded refused(String respTo, IrspException refusal) {
+        return new Decoded(null, respTo, refusal);
+    }
+
+    private static JsonObject objectOrNull(String text) {
+        try {
+            return JsonInput.parseObject(text);
+        } catch (IrspException notAnObject) {
+            return null;
+        }
+    }
+
+    private FrameDecoder() {}
+}
