@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.util.Set;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.protocol.JsonFields;
@@ -25,11 +24,8 @@ import org.irsp.protocol.CodeJson;
 import org.irsp.protocol.RightsJson;
 import org.irsp.verification.boundary.VerificationCodes;
 import org.irsp.rights.boundary.DeviceRights;
-import org.irsp.registration.boundary.AccountPatch;
 import org.irsp.registration.boundary.AccountRecords;
-import org.irsp.registration.boundary.DeviceRegistration;
 import org.irsp.registration.boundary.Registrations;
-import org.irsp.registration.entity.DeviceDescription;
 import org.irsp.registration.entity.EntityRef;
 
 /** §7 device accounts: POST /devices, GET/PATCH/DELETE /devices/{deviceId}, PUT /devices/{deviceId}/secret. */
@@ -37,7 +33,6 @@ import org.irsp.registration.entity.EntityRef;
 @Produces(MediaType.APPLICATION_JSON)
 public class DevicesResource {
 
-    private static final int ANY = Integer.MAX_VALUE;
 
     @Inject Registrations registrations;
     @Inject AccountRecords records;
@@ -52,15 +47,7 @@ public class DevicesResource {
     @POST
     public Response register(String body) {
         registrations.admit(http.getRemoteAddr());
-        JsonFields f = JsonFields.parse(body);
-        String deviceId = f.string("deviceId", 0, ANY);
-        var description = new DeviceDescription(f.string("deviceType", 1, 128), f.string("manufacturer", 1, 64),
-                f.string("model", 1, 64), f.optionalString("serialNo", 0, 64).orElse(null),
-                f.optionalString("firmwareVersion", 0, 32).orElse(null), f.optionalString("name", 1, 64).orElse(null),
-                f.optionalStrings("serviceTypes", 32, 1, 128).orElse(null));
-        var r = new DeviceRegistration(deviceId, description, f.string("secret", 0, ANY),
-                f.optionalString("verificationCode", 0, ANY).orElse(null), f.optionalString("certificate", 0, ANY).orElse(null));
-        var registered = registrations.registerDevice(r, http.getRemoteAddr());
+        var registered = registrations.registerDevice(RestBodies.deviceRegistration(JsonFields.parse(body)), http.getRemoteAddr());
         var reply = AccountJson.registered("deviceId", registered.entity().id(), identity.domain(), clock.instant(), uri);
         if (registered.generatedVerificationCode() != null) {
             reply.add("verificationCode", registered.generatedVerificationCode());
@@ -79,12 +66,7 @@ public class DevicesResource {
     @Path("{deviceId}")
     @Authenticated
     public Response patch(@PathParam("deviceId") String deviceId, String body) {
-        JsonFields f = JsonFields.parse(body);
-        f.forbid(Set.of("deviceId", "deviceType", "manufacturer", "model", "serialNo", "secret", "verificationCode",
-                "certificate", "owner", "defaultPolicy", "createdAt", "retCode"));
-        var p = new AccountPatch(null, null, null, f.optionalEnum("acceptPolicy", UsersResource.ACCEPT_POLICIES).orElse(null),
-                f.optionalString("name", 1, 64).orElse(null), f.optionalString("firmwareVersion", 0, 32).orElse(null),
-                f.optionalStrings("serviceTypes", 32, 1, 128).orElse(null));
+        var p = RestBodies.devicePatch(JsonFields.parse(body));
         return Replies.ok(AccountJson.record(records.patch(device(deviceId), caller(), p)));
     }
 
@@ -100,8 +82,8 @@ public class DevicesResource {
     @Path("{deviceId}/secret")
     @Authenticated
     public Response changeSecret(@PathParam("deviceId") String deviceId, String body) {
-        JsonFields f = JsonFields.parse(body);
-        records.changeCredential(device(deviceId), caller(), f.string("oldSecret", 0, ANY), f.string("newSecret", 0, ANY),
+        var change = RestBodies.credentialChange(JsonFields.parse(body), "oldSecret", "newSecret");
+        records.changeCredential(device(deviceId), caller(), change.oldCredential(), change.newCredential(),
                 http.getRemoteAddr());
         return Replies.ok();
     }
@@ -126,9 +108,9 @@ public class DevicesResource {
     @Path("{deviceId}/verification-code")
     @Authenticated
     public Response changeCode(@PathParam("deviceId") String deviceId, String body) {
-        JsonFields f = JsonFields.parse(body);
-        String newCode = f.optionalString("newCode", 1, 64).orElse(null);
-        boolean releaseAll = f.optionalBoolean("releaseAll").orElse(false);
+        var change = RestBodies.codeChange(JsonFields.parse(body));
+        String newCode = change.newCode();
+        boolean releaseAll = change.releaseAll();
         EntityRef device = device(deviceId);
         if (caller().equals(device)) {
             return Replies.ok(Wire.JSON.createObjectBuilder(CodeJson.reset(codes.reset(caller(), newCode, releaseAll))));

@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
 import org.irsp.codes.IrspException;
 import org.irsp.protocol.JsonFields;
 import org.irsp.protocol.RelationshipJson;
@@ -46,7 +45,7 @@ public class RelationshipRequestsResource {
     @Path("{requestId}")
     public Response answer(@PathParam("requestId") String requestId, String body) {
         JsonFields f = JsonFields.parse(body);
-        boolean accept = f.enumValue("decision", Set.of("accept", "reject")).equals("accept");
+        boolean accept = RestBodies.accepts(f);
         var withId = JsonFields.of(Wire.JSON.createObjectBuilder(f.object()).add("requestId", requestId).build(), "");
         var ruling = requests.answer(caller(), RelationshipJson.answer(withId, accept));
         return Replies.ok(Wire.JSON.createObjectBuilder(RelationshipJson.answered(ruling, accept)));

@@ -13,13 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import org.irsp.codes.IrspException;
 import org.irsp.codes.Timestamps;
 import org.irsp.protocol.JsonFields;
-import org.irsp.registration.entity.EntityRef;
-import org.irsp.registration.entity.EntityType;
 import org.irsp.session.boundary.Logins;
 import org.irsp.session.boundary.LoginRequest;
 import org.irsp.session.boundary.LoginResult;
@@ -30,7 +26,6 @@ import org.irsp.session.boundary.Sessions;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionsResource {
 
-    private static final int ANY = Integer.MAX_VALUE;
 
     @Inject Logins logins;
     @Inject Sessions sessions;
@@ -40,20 +35,7 @@ public class SessionsResource {
 
     @POST
     public CompletionStage<Response> login(String body) {
-        JsonFields f = JsonFields.parse(body);
-        EntityType type = EntityType.ofWire(f.enumValue("type", Set.of("user", "device")));
-        EntityRef entity = entity(f, type);
-        LoginRequest r;
-        if (type == EntityType.USER) {
-            refuse(f, "secret", "nonce", "proof");
-            r = new LoginRequest(entity, f.string("password", 0, ANY), null, null, null);
-        } else if (f.has("secret")) {
-            refuse(f, "password", "nonce", "proof");
-            r = new LoginRequest(entity, null, f.string("secret", 0, ANY), null, null);
-        } else {
-            refuse(f, "password");
-            r = new LoginRequest(entity, null, null, f.string("nonce", 1, 64), f.string("proof", 1, 64));
-        }
+        LoginRequest r = RestBodies.login(JsonFields.parse(body));
         String ip = http.getRemoteAddr();
         return logins.login(r, ip).thenApply(this::reply);
     }
@@ -72,9 +54,7 @@ public class SessionsResource {
     @POST
     @Path("challenge")
     public Response challenge(String body) {
-        JsonFields f = JsonFields.parse(body);
-        f.enumValue("type", Set.of("device"));
-        var c = logins.challenge(entity(f, EntityType.DEVICE));
+        var c = logins.challenge(RestBodies.challenge(JsonFields.parse(body)));
         return Replies.ok(Wire.JSON.createObjectBuilder()
                 .add("nonce", c.nonce())
                 .add("salt", c.salt())
@@ -89,19 +69,5 @@ public class SessionsResource {
     public Response delete(@PathParam("connId") String connId) {
         sessions.delete(connId, AuthenticationFilter.caller(request), http.getRemoteAddr());
         return Replies.ok();
-    }
-
-    private static EntityRef entity(JsonFields f, EntityType type) {
-        return EntityRef.parse(type, f.string("id", 1, ANY))
-                .orElseThrow(() -> IrspException.badField("id", "not a valid " + type.wire() + " ID"));
-    }
-
-    /** §8.1 400: a credential field that does not belong to this type of login. */
-    private static void refuse(JsonFields f, String... names) {
-        for (String name : names) {
-            if (f.has(name)) {
-                throw IrspException.badField(name, name + " does not apply to this login");
-            }
-        }
     }
 }

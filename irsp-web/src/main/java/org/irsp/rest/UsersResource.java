@@ -16,22 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.util.Set;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.protocol.JsonFields;
-import org.irsp.registration.boundary.AccountPatch;
 import org.irsp.registration.boundary.AccountRecords;
 import org.irsp.registration.boundary.Registrations;
-import org.irsp.registration.boundary.UserRegistration;
 import org.irsp.registration.entity.EntityRef;
 
 /** §7 user accounts: POST /users, GET/PATCH/DELETE /users/{userId}, PUT /users/{userId}/password. */
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
-
-    static final Set<String> ACCEPT_POLICIES = Set.of("approval", "acceptAll");
 
     @Inject Registrations registrations;
     @Inject AccountRecords records;
@@ -44,11 +39,7 @@ public class UsersResource {
     @POST
     public Response register(String body) {
         registrations.admit(http.getRemoteAddr());
-        JsonFields f = JsonFields.parse(body);
-        var r = new UserRegistration(f.string("userId", 0, Integer.MAX_VALUE), f.string("password", 0, Integer.MAX_VALUE),
-                f.optionalString("nickname", 1, 64).orElse(null), f.optionalString("contact", 0, 128).orElse(null),
-                f.optionalBoolean("searchable").orElse(null), f.optionalEnum("acceptPolicy", ACCEPT_POLICIES).orElse(null));
-        var registered = registrations.registerUser(r, http.getRemoteAddr());
+        var registered = registrations.registerUser(RestBodies.userRegistration(JsonFields.parse(body)), http.getRemoteAddr());
         return Replies.ok(AccountJson.registered("userId", registered.entity().id(), identity.domain(), clock.instant(), uri));
     }
 
@@ -63,11 +54,7 @@ public class UsersResource {
     @Path("{userId}")
     @Authenticated
     public Response patch(@PathParam("userId") String userId, String body) {
-        JsonFields f = JsonFields.parse(body);
-        f.forbid(Set.of("userId", "password", "status", "createdAt", "retCode"));
-        var p = new AccountPatch(f.optionalString("nickname", 1, 64).orElse(null),
-                f.optionalString("contact", 0, 128).orElse(null), f.optionalBoolean("searchable").orElse(null),
-                f.optionalEnum("acceptPolicy", ACCEPT_POLICIES).orElse(null), null, null, null);
+        var p = RestBodies.userPatch(JsonFields.parse(body));
         return Replies.ok(AccountJson.record(records.patch(user(userId), caller(), p)));
     }
 
@@ -83,9 +70,8 @@ public class UsersResource {
     @Path("{userId}/password")
     @Authenticated
     public Response changePassword(@PathParam("userId") String userId, String body) {
-        JsonFields f = JsonFields.parse(body);
-        records.changeCredential(user(userId), caller(), f.string("oldPassword", 0, Integer.MAX_VALUE),
-                f.string("newPassword", 0, Integer.MAX_VALUE), http.getRemoteAddr());
+        var change = RestBodies.credentialChange(JsonFields.parse(body), "oldPassword", "newPassword");
+        records.changeCredential(user(userId), caller(), change.oldCredential(), change.newCredential(), http.getRemoteAddr());
         return Replies.ok();
     }
 
