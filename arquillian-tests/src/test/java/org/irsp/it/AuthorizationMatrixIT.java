@@ -144,8 +144,9 @@ class AuthorizationMatrixIT {
             }
         }
         for (String token : new String[] {null, "A".repeat(43)}) {
+            Session fresh = REST.login("user", Fixtures.newUser(), "password", Fixtures.PASSWORD);
             try (IrspSocket ws = IrspSocket.open(IrspServer.uri(), token)) {
-                ws.sendRaw("{\"type\":\"ConnectionIdBindRequest\",\"msgId\":\"b1\",\"body\":{\"connId\":\"" + victimSession.connId() + "\"}}");
+                ws.sendRaw("{\"type\":\"ConnectionIdBindRequest\",\"msgId\":\"b1\",\"body\":{\"connId\":\"" + fresh.connId() + "\"}}");
                 assertEquals(401, ws.next(Party.WAIT).getInt("retCode"));
                 assertEquals(4401, ws.closeCode(Party.WAIT));
             }

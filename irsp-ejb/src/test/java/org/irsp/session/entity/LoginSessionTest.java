@@ -42,4 +42,15 @@ class LoginSessionTest {
         assertFalse(session.isActive(T0.plusSeconds(100_001), IDLE));
         assertFalse(session.isInBindWindow(T0.plusSeconds(1), WINDOW));
     }
+
+    /** Use is recorded at most once a second, and only while it can still idle out. */
+    @Test
+    void aUseIsWorthRecordingOnlyForAnUnboundSessionAndNotTwiceInASecond() {
+        assertFalse(session.isTouchDue(T0.plusMillis(999)));
+        assertTrue(session.isTouchDue(T0.plusSeconds(1)));
+        session.touch(T0.plusSeconds(1));
+        assertFalse(session.isTouchDue(T0.plusMillis(1500)));
+        session.bind(T0.plusSeconds(2));
+        assertFalse(session.isTouchDue(T0.plusSeconds(60)));
+    }
 }
