@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.Startup;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -35,7 +34,7 @@ public class BrokerReadiness implements HealthCheck {
         try (JMSContext jms = broker.createContext()) {
             jms.createQueue(Jms.PUSH_QUEUE);
             return HealthCheckResponse.named("broker").up().build();
-        } catch (JMSRuntimeException e) {
+        } catch (RuntimeException e) { // JMSRuntimeException, or the container refusing while it starts
             return HealthCheckResponse.named("broker").down().withData("error", String.valueOf(e.getMessage())).build();
         }
     }

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
 
 /**
@@ -19,7 +21,17 @@ public class Deployment implements HealthCheck {
 
     private volatile boolean complete;
 
+    @Inject @Readiness DatabaseReadiness database;
+    @Inject @Readiness BrokerReadiness broker;
+
+    /**
+     * Creates the readiness checks here, inside the application, before saying so: one first created by
+     * a health request while the application is still starting cannot reach its resources, and Payara
+     * leaves a check that fails that way out of the answer, which would then read UP.
+     */
     void deployed(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        database.probe();
+        broker.probe();
         complete = true;
     }
 
