@@ -80,6 +80,48 @@ class HostileInputIT {
         }
     }
 
+    /** Each bad frame: its text, the RetCode of the Ack or reply, the field named (null: none expected). */
+    @Test
+    void badFramesGetTheirRetCodeNamingTheFieldAndChangeNothing() throws Exception {
+        String stranger = Fixtures.newUser();
+        String[][] matrix = {
+                {"not json", "400", "$"},
+                {"[1,2]", "400", "$"},
+                {"{\"type\":\"Heartbeat\",\"msgId\":\"a\"} trailing", "400", "$"},
+                {"{\"v\":\"2.0\",\"type\":\"Heartbeat\",\"msgId\":\"v2\"}", "505", null},
+                {"{\"type\":\"Heartbeat\"}", "400", "msgId"},
+                {"{\"type\":\"Heartbeat\",\"msgId\":\"" + "m".repeat(65) + "\"}", "400", "msgId"},
+                {"{\"type\":7,\"msgId\":\"t7\"}", "400", "type"},
+                {"{\"type\":\"HeartbeatAck\",\"msgId\":\"irsp-only\"}", "400", "type"},
+                {"{\"type\":\"PresenceSetRequest\",\"msgId\":\"p1\",\"body\":{\"presence\":5}}", "400", "body.presence"},
+                {"{\"type\":\"PresenceSetRequest\",\"msgId\":\"p2\",\"body\":{\"presence\":\"asleep\"}}", "400", "body.presence"},
+                {"{\"type\":\"PresenceSetRequest\",\"msgId\":\"p3\",\"targets\":[{\"type\":\"user\",\"id\":\"x\"}],\"body\":{\"presence\":\"away\"}}", "400", "targets"},
+                {"{\"type\":\"DataMessage\",\"msgId\":\"d1\",\"body\":{}}", "400", "targets"},
+                {"{\"type\":\"DataMessage\",\"msgId\":\"d2\",\"targets\":[{\"type\":\"user\",\"id\":\"" + stranger
+                        + "\"}],\"delivery\":\"offline\",\"ttl\":0,\"body\":{}}", "400", "ttl"},
+                {"{\"type\":\"DataMessage\",\"msgId\":\"d3\",\"targets\":[{\"type\":\"user\",\"id\":\"" + stranger
+                        + "\"}],\"delivery\":\"later\",\"body\":{}}", "400", "delivery"},
+                {"{\"type\":\"DataMessage\",\"msgId\":\"d4\",\"targets\":[{\"type\":\"planet\",\"id\":\"x\"}],\"body\":{}}", "400", "targets[0].type"},
+                {"{\"type\":\"StatusQueryRequest\",\"msgId\":\"s1\",\"body\":{\"ids\":[]}}", "400", "body.ids"},
+                {"{\"type\":\"RelationshipEstablishRequest\",\"msgId\":\"r1\",\"body\":{\"kind\":\"enemies\"}}", "400", "body.kind"},
+        };
+        try (RawWebSocket ws = boundRaw()) {
+            for (String[] row : matrix) {
+                ws.sendText(row[0]);
+                JsonObject reply = json(ws.nextText());
+                assertEquals(Integer.parseInt(row[1]), reply.getInt("retCode"), row[0] + " -> " + reply);
+                assertTrue(reply.containsKey("reason") && reply.containsKey("details"), reply.toString());
+                if (row[2] != null) {
+                    assertEquals(row[2], reply.getJsonObject("details").getString("field"), row[0] + " -> " + reply);
+                }
+            }
+            assertStillServes(ws);
+        }
+        try (Party s = Party.user(stranger)) {
+            assertEquals(0, s.bindReply.getJsonObject("body").getInt("offlineItems"), "no refused message was stored");
+        }
+    }
+
     @Test
     void nestingBeyondTheLimitIsA400OnTheWholeFrame() throws Exception {
         try (RawWebSocket ws = boundRaw()) {
