@@ -27,13 +27,14 @@ public class ContainerErrors extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(status instanceof Integer code)) {
-            write(response, new IrspException(RetCode.NOT_FOUND, "no such resource"));
+            write(response, new IrspException(RetCode.NOT_FOUND, "no such resource"), false);
             return;
         }
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
             LOG.log(Level.SEVERE, "internal error outside the protocol's handlers", t);
         }
-        write(response, new IrspException(retCode(code), reason(code)));
+        boolean protocol = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)).contains("/api/v1/");
+        write(response, new IrspException(retCode(code), reason(code)), protocol);
     }
 
     static RetCode retCode(int httpStatus) {
@@ -58,11 +59,12 @@ public class ContainerErrors extends HttpServlet {
         };
     }
 
-    private static void write(HttpServletResponse response, IrspException e) throws IOException {
+    /** {@code protocol}: the REST binding's path, whose 401 names its Bearer scheme (§5.1). */
+    private static void write(HttpServletResponse response, IrspException e, boolean protocol) throws IOException {
         response.setStatus(e.retCode().httpStatus());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        if (e.retCode() == RetCode.UNAUTHORIZED && response.getHeader("WWW-Authenticate") == null) {
+        if (protocol && e.retCode() == RetCode.UNAUTHORIZED && response.getHeader("WWW-Authenticate") == null) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.getWriter().write(Wire.JSON.createObjectBuilder().add("retCode", e.retCode().code())
