@@ -128,7 +128,12 @@ public class Dispatcher {
             duplicates.settle(entityKey, frame.msgId(), replyType, sentCode, sentBody);
         }
         c.send(reply);
-        then.run();
+        try {
+            then.run();
+        } catch (RuntimeException | Error failed) {
+            // the frame has its one reply already; what was to follow it is logged, the connection goes on
+            LOG.log(Level.SEVERE, "failed after replying to a " + frame.type(), failed);
+        }
     }
 
     private String duplicateAck(Connection c, String msgId, DuplicateWindow.Outcome earlier) {

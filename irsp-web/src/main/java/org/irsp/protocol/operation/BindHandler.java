@@ -83,17 +83,20 @@ public class BindHandler implements FrameHandler, FailureAware {
                 .add("offlineItems", items.size())
                 .build();
         return Reply.ok(reply, () -> {
-            if (presenceChanged) {
-                presences.announce(bound.entity());
+            try {
+                if (presenceChanged) {
+                    presences.announce(bound.entity());
+                }
+                for (RelationshipRequest r : requests) {
+                    c.send(Frames.complete(Wire.JSON.createObjectBuilder().add("type", "RelationshipRequestNotify")
+                            .add("body", RequestNotices.body(r)).build(), c));
+                }
+                for (OfflineItem item : items) {
+                    c.sendOnce(item.deliveryId(), Frames.complete(Wire.JSON.createReader(new StringReader(item.frame())).readObject(), c));
+                }
+            } finally {
+                c.markReady(); // whatever failed above, frames forwarded to this connection are not held forever
             }
-            for (RelationshipRequest r : requests) {
-                c.send(Frames.complete(Wire.JSON.createObjectBuilder().add("type", "RelationshipRequestNotify")
-                        .add("body", RequestNotices.body(r)).build(), c));
-            }
-            for (OfflineItem item : items) {
-                c.sendOnce(item.deliveryId(), Frames.complete(Wire.JSON.createReader(new StringReader(item.frame())).readObject(), c));
-            }
-            c.markReady();
         });
     }
 
