@@ -65,11 +65,6 @@ public final class JsonInput {
         }
     }
 
-    /** The same check as an answer: whether every string of {@code value} can be encoded as UTF-8. */
-    public static boolean isWellFormed(JsonValue value) {
-        return firstMalformed(value, "") == null;
-    }
-
     /** The UTF-8 size of {@code s}, counting a lone surrogate as the one byte an encoder would replace it with. */
     public static long utf8Length(CharSequence s) {
         long bytes = 0;

@@ -1,9 +1,7 @@
 package org.irsp.codes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +52,9 @@ class JsonInputTest {
             IrspException e = assertThrows(IrspException.class, () -> JsonInput.parseObject(bad), bad);
             assertEquals("$", e.details().get("field"), bad);
         }
-        assertTrue(JsonInput.isWellFormed(JsonInput.parseObject("{\"a\":[\"b\"]}")));
-        assertFalse(JsonInput.isWellFormed(JsonInput.parseObject("{\"a\":[\"\\ud800\"]}")));
+        String pair = "{\"a\":[\"\\ud83d\\ude00\"]}";
+        JsonInput.requireWellFormed(pair, JsonInput.parseObject(pair));
+        String lone = "{\"a\":[\"\\ud800\"]}";
+        assertThrows(IrspException.class, () -> JsonInput.requireWellFormed(lone, JsonInput.parseObject(lone)));
     }
 }

@@ -17,7 +17,7 @@ import org.irsp.rest.Replies;
  * Cross-site request forgery protection of the console's state-changing calls: anything but GET and HEAD
  * must carry the session's token in {@code X-IRSP-CSRF} (the console page reads it from the overview,
  * which another site cannot read), else 403 and nothing happens. The session cookie is also
- * {@code SameSite=Strict} (web.xml), so a browser does not send it from another site at all.
+ * {@code SameSite=Strict} (payara-web.xml), so a browser does not send it from another site at all.
  */
 @Provider
 public class ConsoleCsrf implements ContainerRequestFilter {

@@ -20,13 +20,19 @@ public final class FrameDecoder {
     public record Decoded(Envelope frame, String respTo, IrspException refusal) {}
 
     public static Decoded decode(String text, int maxFrameBytes) {
-        JsonObject json = objectOrNull(text);
+        JsonObject json = null;
+        IrspException notAnObject = null;
+        try {
+            json = JsonInput.parseObject(text);
+        } catch (IrspException refused) {
+            notAnObject = refused;
+        }
         String msgIdIfAny = json != null && json.get("msgId") instanceof JsonString s && isMsgId(s.getString()) ? s.getString() : null;
         if (JsonInput.utf8Length(text) > maxFrameBytes) {                                            // 3
             return refused(msgIdIfAny, new IrspException(RetCode.TOO_LARGE, "frame too large"));
         }
         if (json == null) {                                                                          // 4
-            return refused(null, IrspException.badField("$", "not a JSON object of at most " + JsonInput.MAX_DEPTH + " nested levels"));
+            return refused(null, notAnObject);
         }
         JsonValue v = json.get("v");
         if (v != null && v != JsonValue.NULL && (!(v instanceof JsonString vs) || !vs.getString().matches("1(\\.\\d+)?"))) {
@@ -54,14 +60,6 @@ public final class FrameDecoder {
 
     private static Decoded refused(String respTo, IrspException refusal) {
         return new Decoded(null, respTo, refusal);
-    }
-
-    private static JsonObject objectOrNull(String text) {
-        try {
-            return JsonInput.parseObject(text);
-        } catch (IrspException notAnObject) {
-            return null;
-        }
     }
 
     private FrameDecoder() {}

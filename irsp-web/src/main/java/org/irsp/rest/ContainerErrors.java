@@ -10,7 +10,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.codes.Wire;
 
 /**
  * The error page of the whole application (web.xml): whatever the container answers by itself (an unknown
@@ -67,7 +66,6 @@ public class ContainerErrors extends HttpServlet {
         if (protocol && e.retCode() == RetCode.UNAUTHORIZED && response.getHeader("WWW-Authenticate") == null) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write(Wire.JSON.createObjectBuilder().add("retCode", e.retCode().code())
-                .add("reason", e.getMessage()).add("details", e.detailsJson()).build().toString());
+        response.getWriter().write(Replies.errorBody(e).toString());
     }
 }

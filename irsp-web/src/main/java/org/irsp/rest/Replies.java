@@ -27,13 +27,8 @@ public final class Replies {
 
     public static Response error(IrspException e) {
         RetCode code = e.retCode();
-        JsonObject body = Wire.JSON.createObjectBuilder()
-                .add("retCode", code.code())
-                .add("reason", e.getMessage() == null ? code.name() : e.getMessage())
-                .add("details", e.detailsJson())
-                .build();
         Response.ResponseBuilder r = Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body.toString());
+                .entity(errorBody(e).toString());
         if (e.details().get("retryAfter") instanceof Number seconds) {
             r.header("Retry-After", seconds.longValue());
         }
@@ -41,6 +36,15 @@ public final class Replies {
             r.header("WWW-Authenticate", "Bearer");
         }
         return r.build();
+    }
+
+    /** The §5.1 error body: {@code retCode}, {@code reason} and {@code details}. */
+    static JsonObject errorBody(IrspException e) {
+        return Wire.JSON.createObjectBuilder()
+                .add("retCode", e.retCode().code())
+                .add("reason", e.getMessage() == null ? e.retCode().name() : e.getMessage())
+                .add("details", e.detailsJson())
+                .build();
     }
 
     private Replies() {}
