@@ -20,6 +20,7 @@ WORK=$(mktemp -d /tmp/irsp-payara.XXXXXX)
 A="$WORK/payara6/bin/asadmin"
 EAR=$ROOT/irsp-ear/target/irsp.ear
 RAR=$ROOT/irsp-jms/target/irsp-ra.rar
+GATE=$ROOT/irsp-web/target/irsp-readiness.war
 CP="$ROOT/irsp-client/target/irsp-client.jar:$ROOT/irsp-client/target/lib/*"
 
 fail() { echo "PAYARA SERVER SMOKE TEST FAILED: $*"; [ -f "$WORK/server.log" ] || cp "$WORK"/payara6/glassfish/domains/irsp/logs/server.log "$WORK/server.log" 2>/dev/null || true; tail -n 60 "$WORK/server.log" 2>/dev/null || true; exit 1; }
@@ -60,11 +61,16 @@ done
 "$A" -p "$ADMIN" set 'resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:${com.sun.aas.instanceRoot}/lib/databases/irsp' >/dev/null
 "$A" -p "$ADMIN" restart-domain irsp > "$WORK/restart.log" || fail "restart-domain"
 
-echo "deploying the resource adapter and the EAR"
+echo "deploying the readiness gate, the resource adapter and the EAR"
+"$A" -p "$ADMIN" deploy --deploymentorder 10 "$GATE" > "$WORK/deploy.log" 2>&1 || fail "deploy $GATE: $(tail -5 "$WORK/deploy.log")"
 "$A" -p "$ADMIN" create-jdbc-resource --connectionpoolid H2Pool jdbc/irsp >/dev/null || fail "create-jdbc-resource"
 "$A" -p "$ADMIN" create-resource-adapter-config --property "ConnectionParameters=host\\=127.0.0.1\\;port\\=$BROKER" irsp-ra >/dev/null \
   || fail "create-resource-adapter-config"
-"$A" -p "$ADMIN" deploy "$RAR" > "$WORK/deploy.log" 2>&1 || fail "deploy $RAR: $(tail -5 "$WORK/deploy.log")"
+"$A" -p "$ADMIN" deploy "$RAR" >> "$WORK/deploy.log" 2>&1 || fail "deploy $RAR: $(tail -5 "$WORK/deploy.log")"
+early=$(curl -s -w ' (HTTP %{http_code})' "http://127.0.0.1:$HTTP/health/ready")
+[[ "$early" == *"(HTTP 503)" && "$early" == *'"application"'* ]] \
+  || fail "readiness before IRSP is deployed should be DOWN by the gate's check, got: $early"
+echo "  readiness with the adapter but not IRSP deployed: $early"
 "$A" -p "$ADMIN" deploy "$EAR" >> "$WORK/deploy.log" 2>&1 || fail "deploy $EAR: $(tail -5 "$WORK/deploy.log")"
 
 for _ in $(seq 1 120); do

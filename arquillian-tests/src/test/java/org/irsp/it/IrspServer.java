@@ -55,6 +55,8 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
     private static int probePort;
     private static int httpsPort;
     private static Path data;
+    /** Every answer of {@code /health/ready} seen while the last start was awaited, in order. */
+    private static final List<String> readinessDuringStart = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public static URI uri() {
         return uri;
@@ -120,7 +122,8 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
                 "set resources.jdbc-connection-pool.H2Pool.property.URL=" + (databaseUrl != null ? databaseUrl
                         : "jdbc:h2:" + data.resolve("db/irsp").toAbsolutePath())) + "\n");
-        Files.writeString(DIR.resolve("postboot.asadmin"), TestDatabase.postbootCommands()
+        Files.writeString(DIR.resolve("postboot.asadmin"), "deploy " + DIR.resolve("irsp-readiness.war").toAbsolutePath() + "\n"
+                + TestDatabase.postbootCommands()
                 + "create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1\\;port\\=" + brokerPort + " irsp-ra\n"
                         + "deploy " + DIR.resolve("irsp-ra.rar").toAbsolutePath() + "\n");
         List<String> command = new ArrayList<>(List.of(
@@ -153,10 +156,20 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
         return DIR.resolve("server-" + data.getFileName() + ".log");
     }
 
-    /** Until the server answers; a deployment failure logged by this start (after {@code logStart}) fails at once. */
+    /** {@code "<status> <body>"} of each {@code /health/ready} answer seen while the last start was awaited. */
+    static List<String> readinessDuringStart() {
+        return List.copyOf(readinessDuringStart);
+    }
+
+    /**
+     * Until the server answers; a deployment failure logged by this start (after {@code logStart}) fails at
+     * once. Meanwhile asks {@code /health/ready} every 100 ms and keeps its answers.
+     */
     private static void awaitReady(Duration limit, long logStart) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
+        readinessDuringStart.clear();
         while (System.nanoTime() < deadline) {
+            recordReadiness();
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited, see " + log());
             }
@@ -168,9 +181,22 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
             if (answers() && brokerUp()) {
                 return;
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
         throw new IllegalStateException("IRSP not ready within " + limit + ", see " + log());
+    }
+
+    private static void recordReadiness() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) uri.resolve("/health/ready").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            int status = c.getResponseCode();
+            var body = status < 400 ? c.getInputStream() : c.getErrorStream();
+            readinessDuringStart.add(status + " " + (body == null ? "" : new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            // not listening yet
+        }
     }
 
     private static boolean answers() {

@@ -40,10 +40,25 @@ class OperationsIT {
         var checks = health.getJsonArray("checks").getValuesAs(JsonObject.class);
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("database") && c.getString("status").equals("UP")), ready.body());
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("broker") && c.getString("status").equals("UP")), ready.body());
+        assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("application") && c.getString("status").equals("UP")), ready.body());
         assertEquals(200, get("/health/live", null).statusCode());
         HttpResponse<String> started = get("/health/started", null);
         assertEquals(200, started.statusCode(), started.body());
         assertTrue(started.body().contains("\"deployment\""), started.body());
+    }
+
+    /**
+     * Payara counts the resource adapter as a deployed application and, with no checks registered yet, would
+     * answer UP while IRSP is still deploying; irsp-readiness.war's check keeps the answer DOWN until then.
+     */
+    @Test
+    void readinessIsNeverUpWhileTheServerIsStarting() {
+        var seen = IrspServer.readinessDuringStart();
+        assertTrue(seen.stream().anyMatch(a -> !a.startsWith("200 ")), "the start was watched while not ready: " + seen);
+        for (String up : seen.stream().filter(a -> a.startsWith("200 ")).toList()) {
+            assertTrue(up.contains("\"application\"") && up.contains("\"database\"") && up.contains("\"broker\""),
+                    "UP only with IRSP's checks, got " + up + " after " + seen.stream().map(a -> a.substring(0, 3)).toList());
+        }
     }
 
     @Test

@@ -9,11 +9,13 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
+import org.irsp.operations.gate.ApplicationGate;
 
 /**
  * {@code /health/started}: UP once the application is deployed (its start-up singletons have run: schema
  * migrated, broker reached), DOWN again as soon as it begins to stop. The readiness checks say DOWN
- * while this does, so no load balancer sends traffic to a node that is still deploying or leaving.
+ * while this does, so no load balancer sends traffic to a node that is still deploying or leaving; the
+ * JVM-wide mark it sets tells {@code irsp-readiness.war}'s {@link ApplicationGate} the same.
  */
 @Startup
 @ApplicationScoped
@@ -33,9 +35,11 @@ public class Deployment implements HealthCheck {
         database.probe();
         broker.probe();
         complete = true;
+        System.setProperty(ApplicationGate.DEPLOYED, "true");
     }
 
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        System.clearProperty(ApplicationGate.DEPLOYED);
         complete = false;
     }
 
