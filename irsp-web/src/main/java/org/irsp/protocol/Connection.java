@@ -3,8 +3,10 @@ package org.irsp.protocol;
 import jakarta.websocket.Session;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.irsp.codes.CloseCode;
 import org.irsp.nat.entity.Candidate;
 import org.irsp.session.boundary.Bound;
@@ -53,12 +55,39 @@ public class Connection {
     }
 
     /** Sends a queued item unless it already went out on this connection. */
-    public synchronized boolean sendOnce(String deliveryId, String frame) {
-        if (!sentDeliveryIds.add(deliveryId)) {
+    public boolean sendOnce(String deliveryId, String frame) {
+        if (!firstSend(deliveryId)) {
             return false;
         }
         send(frame);
         return true;
+    }
+
+    /** An offline-queue item for the bind's backlog: its delivery ID and, made only when it is its turn, its frame. */
+    public record Backlogged(String deliveryId, Supplier<String> frame) {}
+
+    /**
+     * §8.4 steps 5–6: streams the items not yet sent on this connection, each written before the next is
+     * made, then releases the frames held for the bind. The items still unsent when the connection closes
+     * stay in the offline queue.
+     */
+    public void streamThenReady(Iterator<Backlogged> items) {
+        outbound.stream(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public String next() {
+                Backlogged item = items.next();
+                return firstSend(item.deliveryId()) ? item.frame().get() : null;
+            }
+        }, this::markReady);
+    }
+
+    private synchronized boolean firstSend(String deliveryId) {
+        return sentDeliveryIds.add(deliveryId);
     }
 
     /** Runs {@code delivery} now if the bind sequence is over, else right after it. */

@@ -4,6 +4,8 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.irsp.codes.CloseCode;
@@ -11,6 +13,10 @@ import org.irsp.codes.CloseCode;
 /**
  * The frames going out on one WebSocket: written asynchronously, one at a time, in order, from a queue
  * of at most {@code irsp.ws.maxOutboundFrames}, so that a sender never blocks.
+ *
+ * A backlog (a bind's offline queue, §8.4 step 5) is streamed: the next of its frames is taken only when
+ * everything queued before it is written, so a deep backlog never fills the queue, and what was sent
+ * meanwhile (a reply to the client's own frame) goes out between two of its frames.
  *
  * A client that stops reading lets the queue overflow: its queued frames are dropped and it is marked
  * for a forced close (1011). A close decided while frames wait (heartbeat timeout, kick, logout) lets
@@ -30,6 +36,8 @@ final class Outbound {
     private long closingSince;
     private boolean overflowed;
     private boolean closed;
+    private Iterator<String> backlog;
+    private Runnable backlogDone;
 
     Outbound(Session session, int max) {
         this.session = session;
@@ -57,33 +65,121 @@ final class Outbound {
         write(frame);
     }
 
+    /**
+     * Writes {@code frame} and whatever follows it. A write the container completes at once (its callback
+     * runs inside {@code sendText}) is followed by the next in this loop, not by a nested call: a deep
+     * backlog on a connection that fails every write must not exhaust the stack.
+     */
     private void write(String frame) {
-        try {
-            session.getAsyncRemote().sendText(frame, result -> written());
-        } catch (IllegalStateException closedMeanwhile) {
-            LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[] {session.getId(), closedMeanwhile.toString()});
-            written();
-        } catch (RuntimeException | Error unwritable) {
-            // the container could not encode this frame (an Error for unencodable text): drop it, keep the connection
-            LOG.log(Level.SEVERE, "dropped a frame the container could not write on " + session.getId(), unwritable);
-            written();
+        for (String next = frame; next != null; next = advance()) {
+            AtomicInteger turn = new AtomicInteger();
+            Runnable completed = () -> {
+                if (turn.getAndIncrement() == 1) {
+                    write(advance()); // completed later, on the container's thread: it carries on
+                }
+            };
+            send(next, completed);
+            if (turn.getAndIncrement() == 0) {
+                return; // not completed yet: its callback carries on
+            }
         }
     }
 
-    private void written() {
-        String next;
-        CloseCode close = null;
+    private void send(String frame, Runnable completed) {
+        try {
+            session.getAsyncRemote().sendText(frame, result -> completed.run());
+        } catch (IllegalStateException closedMeanwhile) {
+            LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[] {session.getId(), closedMeanwhile.toString()});
+            completed.run();
+        } catch (RuntimeException | Error unwritable) {
+            // the container could not encode this frame (an Error for unencodable text): drop it, keep the connection
+            LOG.log(Level.SEVERE, "dropped a frame the container could not write on " + session.getId(), unwritable);
+            completed.run();
+        }
+    }
+
+    /**
+     * Streams {@code frames} after what is queued now, one at a time; {@code done} runs once the last is
+     * written (or at once if the connection closed), on the writing thread. One backlog at a time.
+     */
+    void stream(Iterator<String> frames, Runnable done) {
+        boolean accepted = false;
+        boolean idle = false;
         synchronized (this) {
-            next = queue.poll();
-            if (next == null) {
-                writing = false;
-                close = closeWhenDrained;
+            if (!closed && closeWhenDrained == null) {
+                backlog = frames;
+                backlogDone = done;
+                accepted = true;
+                idle = !writing;
+                writing = true;
             }
         }
-        if (next != null) {
-            write(next);
-        } else if (close != null) {
-            closeNow(close);
+        if (!accepted) {
+            done.run();
+        } else if (idle) {
+            write(advance());
+        }
+    }
+
+    /** The next frame to write after one was written, or null when there is none (then a decided close is carried out). */
+    private String advance() {
+        while (true) {
+            String next;
+            Iterator<String> source = null;
+            boolean endBacklog = false;
+            CloseCode close = null;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null && backlog != null) {
+                    if (closed || closeWhenDrained != null) {
+                        endBacklog = true; // what it still holds stays in the offline queue for the next bind
+                    } else {
+                        source = backlog;
+                    }
+                } else if (next == null) {
+                    writing = false;
+                    close = closeWhenDrained;
+                }
+            }
+            if (source != null) {
+                next = pull(source);
+                endBacklog = next == null;
+            }
+            if (endBacklog) {
+                endBacklog();
+                continue; // whatever the backlog held back may now be queued
+            }
+            if (next == null && close != null) {
+                closeNow(close);
+            }
+            return next;
+        }
+    }
+
+    /** The backlog's next frame, or null at its end; a frame that cannot be made is skipped. */
+    private String pull(Iterator<String> source) {
+        while (source.hasNext()) {
+            try {
+                String frame = source.next();
+                if (frame != null) {
+                    return frame;
+                }
+            } catch (RuntimeException unusable) {
+                LOG.log(Level.SEVERE, "skipped a backlog frame that could not be made for " + session.getId(), unusable);
+            }
+        }
+        return null;
+    }
+
+    private void endBacklog() {
+        Runnable done;
+        synchronized (this) {
+            done = backlogDone;
+            backlog = null;
+            backlogDone = null;
+        }
+        if (done != null) {
+            done.run();
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.messaging.control.Mailboxes;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
@@ -21,11 +22,13 @@ public class Expiries {
     @Inject EnterpriseEvents events;
     @Inject Notifications notifications;
     @Inject MetricRegistry metrics;
+    @Inject Mailboxes mailboxes;
 
-    public void expired(String frame, String recipientKey, String kind) {
+    public void expired(String frame, String recipientKey, String kind, int sizeBytes) {
         if (!"MESSAGE".equals(kind) || recipientKey == null) {
             return;
         }
+        mailboxes.released(recipientKey, kind, sizeBytes);
         metrics.counter("irsp.messages.expired").inc();
         JsonObject message = Wire.JSON.createReader(new StringReader(frame)).readObject()
                 .getJsonObject("body").getJsonObject("message");

@@ -19,6 +19,7 @@ import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.registration.entity.AccountDeleted;
 import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.EntityType;
 
 /** What a binding connection receives from its entity's offline queue, and the Acks that remove items. */
 @Stateless
@@ -63,7 +64,17 @@ public class OfflineDeliveries {
         Instant now = clock.instant();
         JsonObject item = Wire.JSON.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
                 .add("body", Wire.JSON.createObjectBuilder().add("storedAt", Timestamps.format(now)).add("message", response)).build();
-        queue.store(sender, new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, item.toString(), now, Duration.ofDays(7)));
+        queue.store(sender, new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, item.toString(), now, Duration.ofDays(7)),
+                responder(response.getJsonObject("source")));
+    }
+
+    /** The entity that answered, so that releasing the relationship purges its stored answer (§10.4); null for the IRSP's own. */
+    private static EntityRef responder(JsonObject source) {
+        if (source == null || !(EntityType.USER.wire().equals(source.getString("type", null))
+                || EntityType.DEVICE.wire().equals(source.getString("type", null)))) {
+            return null;
+        }
+        return EntityRef.parse(EntityType.ofWire(source.getString("type")), source.getString("id", null)).orElse(null);
     }
 
     public void acknowledged(EntityRef entity, String deliveryId) {

@@ -1,22 +1,37 @@
 package org.irsp.messaging.control;
 
 import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.ConnectionFactoryDefinitions;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
 /**
- * The application's one JMS connection factory, provided by the Artemis resource adapter
- * {@code irsp-ra}. XA: a message sent inside a boundary's transaction leaves only on commit.
+ * The application's JMS connection factories, provided by the Artemis resource adapter {@code irsp-ra}.
+ * {@link #CONNECTION_FACTORY} is XA: a message sent inside a boundary's transaction leaves only on commit.
+ * {@link #BROWSING_FACTORY} only reads the offline queues, outside any transaction, with no consumer
+ * window: the broker sends a browser the whole queue before its end marker. (With a window, a browse can
+ * end early at a window's edge: the client's request for the rest overtakes the credits it returns.)
  */
-@ConnectionFactoryDefinition(
-        name = Jms.CONNECTION_FACTORY,
-        interfaceName = "jakarta.jms.ConnectionFactory",
-        resourceAdapter = Jms.RESOURCE_ADAPTER,
-        transactionSupport = TransactionSupportLevel.XATransaction,
-        minPoolSize = 0,
-        maxPoolSize = 32)
+@ConnectionFactoryDefinitions({
+    @ConnectionFactoryDefinition(
+            name = Jms.CONNECTION_FACTORY,
+            interfaceName = "jakarta.jms.ConnectionFactory",
+            resourceAdapter = Jms.RESOURCE_ADAPTER,
+            transactionSupport = TransactionSupportLevel.XATransaction,
+            minPoolSize = 0,
+            maxPoolSize = 32),
+    @ConnectionFactoryDefinition(
+            name = Jms.BROWSING_FACTORY,
+            interfaceName = "jakarta.jms.ConnectionFactory",
+            resourceAdapter = Jms.RESOURCE_ADAPTER,
+            transactionSupport = TransactionSupportLevel.NoTransaction,
+            minPoolSize = 0,
+            maxPoolSize = 32,
+            properties = {"ConsumerWindowSize=-1"})
+})
 public final class Jms {
 
     public static final String CONNECTION_FACTORY = "java:app/jms/irspCF";
+    public static final String BROWSING_FACTORY = "java:app/jms/irspBrowsingCF";
     public static final String RESOURCE_ADAPTER = "irsp-ra";
 
     /** Enterprise inbound pushes (§15.1). */

@@ -19,16 +19,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.messaging.entity.OfflineItem;
-import org.irsp.messaging.entity.OfflineQuota;
 import org.irsp.registration.entity.EntityRef;
 
 /**
  * The per-entity offline queues, one persistent Artemis queue each ({@code irsp.offline.<type>.<id>}).
  * The broker's journal is the durable store: an item stays until a client Ack removes it, FIFO by
  * store time, expiring by JMS TTL into {@code irsp.expired}. Browsing delivers without consuming, so
- * an item sent but never acked is sent again at the next bind.
+ * an item sent but never acked is sent again at the next bind. The quota is kept by {@link Mailboxes}:
+ * a store never reads the queue.
  */
 @Stateless
 public class OfflineQueue {
@@ -45,16 +44,14 @@ public class OfflineQueue {
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory factory;
 
+    @Resource(lookup = Jms.BROWSING_FACTORY)
+    ConnectionFactory browsing;
+
     @Inject
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "irsp.offline.maxMessages", defaultValue = "1000")
-    int maxMessages;
-
-    @Inject
-    @ConfigProperty(name = "irsp.offline.maxBytes", defaultValue = "10485760")
-    long maxBytes;
+    Mailboxes mailboxes;
 
     /**
      * Stores the item; false when the recipient's quota is full (486). Not an exception: a full queue is an
@@ -66,19 +63,10 @@ public class OfflineQueue {
 
     /** Stores an item sent by {@code sender}, so that releasing their relationship can purge it (§10.4). */
     public boolean store(EntityRef recipient, OfflineItem item, EntityRef sender) {
+        if (!mailboxes.reserve(recipient.key(), item)) {
+            return false;
+        }
         try (JMSContext jms = factory.createContext()) {
-            Queue queue = jms.createQueue(queueName(recipient));
-            if (item.countsTowardQuota()) {
-                int[] count = {0};
-                long[] bytes = {0};
-                browse(jms, queue, KIND + " = 'MESSAGE'", m -> {
-                    count[0]++;
-                    bytes[0] += m.getIntProperty(SIZE);
-                });
-                if (!new OfflineQuota(maxMessages, maxBytes).admits(count[0], bytes[0], item)) {
-                    return false;
-                }
-            }
             TextMessage m = jms.createTextMessage(item.frame());
             m.setStringProperty(DELIVERY_ID, item.deliveryId());
             m.setStringProperty(KIND, item.kind().name());
@@ -91,7 +79,7 @@ public class OfflineQueue {
             }
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setTimeToLive(item.ttl().toMillis())
-                    .send(queue, m);
+                    .send(jms.createQueue(queueName(recipient)), m);
             return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
@@ -102,7 +90,7 @@ public class OfflineQueue {
     public List<OfflineItem> pending(EntityRef recipient) {
         List<OfflineItem> items = new ArrayList<>();
         Instant now = clock.instant();
-        try (JMSContext jms = factory.createContext()) {
+        try (JMSContext jms = browsing.createContext()) {
             browse(jms, jms.createQueue(queueName(recipient)), null, m -> {
                 OfflineItem item = new OfflineItem(m.getStringProperty(DELIVERY_ID),
                         OfflineItem.Kind.valueOf(m.getStringProperty(KIND)), ((TextMessage) m).getText(),
@@ -110,6 +98,7 @@ public class OfflineQueue {
                 if (!item.isExpired(now)) {
                     items.add(item);
                 }
+                return true;
             });
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
@@ -119,25 +108,25 @@ public class OfflineQueue {
 
     /**
      * Removes the item an Ack names; an item already removed (acked elsewhere, expired) is no error. A
-     * browse answers "not there" at once, so a repeated Ack does not wait on a receive.
+     * browse that stops at the first match answers "not there" at once, so a repeated Ack does not wait on
+     * a receive; items are mostly acked oldest first, so both the browse and the consumer find theirs
+     * near the head of the queue.
      */
     public boolean remove(EntityRef recipient, String deliveryId) {
         if (!OfflineItem.isDeliveryId(deliveryId)) {
             return false;
         }
         String selector = DELIVERY_ID + " = '" + deliveryId + "'";
-        try (JMSContext jms = factory.createContext()) {
-            Queue queue = jms.createQueue(queueName(recipient));
-            boolean[] present = {false};
-            browse(jms, queue, selector, m -> present[0] = true);
-            if (!present[0]) {
-                return false;
+        if (!holds(recipient, selector)) {
+            return false;
+        }
+        try (JMSContext jms = factory.createContext();
+             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)), selector)) {
+            Message item = consumer.receive(2000);
+            if (item != null) {
+                released(recipient, item);
             }
-            try (JMSConsumer consumer = jms.createConsumer(queue, selector)) {
-                return consumer.receive(2000) != null;
-            }
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+            return item != null;
         }
     }
 
@@ -155,6 +144,7 @@ public class OfflineQueue {
             if (item == null) {
                 return false;
             }
+            released(recipient, item);
             TextMessage dead = jms.createTextMessage(((TextMessage) item).getText());
             for (String name : new String[] {DELIVERY_ID, KIND, RECIPIENT, SENDER}) {
                 dead.setStringProperty(name, item.getStringProperty(name));
@@ -170,11 +160,59 @@ public class OfflineQueue {
 
     /** Drops every item of the entity (§7.6 step 4). */
     public void purge(EntityRef recipient) {
+        if (!holds(recipient, null)) {
+            mailboxes.dropped(recipient.key());
+            return;
+        }
         try (JMSContext jms = factory.createContext();
              JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)))) {
             while (consumer.receive(200) != null) {
                 // consumed in this transaction
             }
+        }
+        mailboxes.dropped(recipient.key());
+    }
+
+    /**
+     * §10.4: drops the messages {@code a} and {@code b} stored for each other, in both queues; the
+     * notifications in them stay. Returns how many were dropped.
+     */
+    public int purgeBetween(EntityRef a, EntityRef b) {
+        return purgeFrom(a, b) + purgeFrom(b, a);
+    }
+
+    private int purgeFrom(EntityRef recipient, EntityRef sender) {
+        int purged = 0;
+        String selector = KIND + " = 'MESSAGE' AND " + SENDER + " = '" + sender.key().replace("'", "''") + "'";
+        if (!holds(recipient, selector)) {
+            return 0;
+        }
+        try (JMSContext jms = factory.createContext();
+             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)), selector)) {
+            for (Message item = consumer.receive(200); item != null; item = consumer.receive(200)) {
+                released(recipient, item);
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /** Whether the entity's queue holds an item matching {@code selector} (any item if null); stops at the first. */
+    private boolean holds(EntityRef recipient, String selector) {
+        boolean[] found = {false};
+        try (JMSContext look = browsing.createContext()) {
+            browse(look, look.createQueue(queueName(recipient)), selector, m -> !(found[0] = true));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+        return found[0];
+    }
+
+    private void released(EntityRef recipient, Message item) {
+        try {
+            mailboxes.released(recipient.key(), item.getStringProperty(KIND), item.getIntProperty(SIZE));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
 
@@ -184,15 +222,16 @@ public class OfflineQueue {
                 + (id.startsWith("urn:") ? id.substring(id.lastIndexOf(':') + 1) : id);
     }
 
+    /** What a browse does with each message; false stops the browse. */
     private interface MessageAction {
-        void accept(Message m) throws JMSException;
+        boolean accept(Message m) throws JMSException;
     }
 
     private static void browse(JMSContext jms, Queue queue, String selector, MessageAction action) throws JMSException {
         try (QueueBrowser browser = jms.createBrowser(queue, selector)) {
             Enumeration<?> e = browser.getEnumeration();
-            while (e.hasMoreElements()) {
-                action.accept((Message) e.nextElement());
+            while (e.hasMoreElements() && action.accept((Message) e.nextElement())) {
+                // next
             }
         }
     }

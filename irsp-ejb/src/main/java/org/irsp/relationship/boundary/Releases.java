@@ -13,6 +13,7 @@ import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.Notifications;
+import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.registration.entity.AccountDeleted;
 import org.irsp.registration.entity.DeviceAccount;
 import org.irsp.registration.entity.EntityRef;
@@ -35,6 +36,7 @@ public class Releases {
     @Inject RelationshipStore store;
     @Inject AccessRights rights;
     @Inject Notifications notifications;
+    @Inject OfflineQueue offline;
     @Inject EnterpriseEvents events;
     @Inject AuditLog audit;
     @Inject Event<AccessChanged> accessChanged;
@@ -69,7 +71,10 @@ public class Releases {
         return d != null && d.isOwnedBy(user);
     }
 
-    /** Deletes the edge, vacates ownership, tells the other parties (queued if offline), publishes the event. */
+    /**
+     * Deletes the edge, vacates ownership, purges the messages the parties stored for each other (§10.4,
+     * and §7.6 for a deleted account's), tells the other parties (queued if offline), publishes the event.
+     */
     public void end(Relationship r, EntityRef by, String reason) {
         if (r.isOwnership()) {
             DeviceAccount device = em.find(DeviceAccount.class, r.device().id());
@@ -78,6 +83,8 @@ public class Releases {
             }
         }
         em.remove(r);
+        List<EntityRef> parties = r.parties();
+        offline.purgeBetween(parties.get(0), parties.get(1));
         JsonObject notify = Bonds.body(r).remove("role").remove("rights").add("releasedBy", by.address())
                 .add("reason", reason).build();
         for (EntityRef party : r.parties()) {

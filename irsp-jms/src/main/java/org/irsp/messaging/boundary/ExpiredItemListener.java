@@ -27,7 +27,7 @@ public class ExpiredItemListener implements MessageListener {
     public void onMessage(Message message) {
         try {
             expiries.expired(((TextMessage) message).getText(), message.getStringProperty("irspRecipient"),
-                    message.getStringProperty("irspKind"));
+                    message.getStringProperty("irspKind"), message.propertyExists("irspSize") ? message.getIntProperty("irspSize") : 0);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

@@ -91,11 +91,10 @@ public class BindHandler implements FrameHandler, FailureAware {
                     c.send(Frames.complete(Wire.JSON.createObjectBuilder().add("type", "RelationshipRequestNotify")
                             .add("body", RequestNotices.body(r)).build(), c));
                 }
-                for (OfflineItem item : items) {
-                    c.sendOnce(item.deliveryId(), Frames.complete(Wire.JSON.createReader(new StringReader(item.frame())).readObject(), c));
-                }
             } finally {
-                c.markReady(); // whatever failed above, frames forwarded to this connection are not held forever
+                // whatever failed above, the queue is delivered and frames forwarded to this connection are not held forever
+                c.streamThenReady(items.stream().map(item -> new Connection.Backlogged(item.deliveryId(),
+                        () -> Frames.complete(Wire.JSON.createReader(new StringReader(item.frame())).readObject(), c))).iterator());
             }
         });
     }
