@@ -111,6 +111,12 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
         start();
     }
 
+    /** Kills the server (SIGKILL: its embedded broker dies with it) and starts it again on the same database and journal. */
+    public static synchronized void killAndRestart() throws Exception {
+        process.destroyForcibly().waitFor();
+        start();
+    }
+
     private static void start() throws Exception {
         int port = freePort();
         if (probePort == 0) {

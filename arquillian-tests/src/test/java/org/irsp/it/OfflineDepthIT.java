@@ -2,6 +2,7 @@ package org.irsp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -123,12 +124,71 @@ class OfflineDepthIT {
         }
     }
 
+    /**
+     * §6.7: an item answered 202 is durably stored. The server (and its embedded broker) is killed in the
+     * middle of a stream of stores; after the restart the device receives every item that was answered 202,
+     * in order. Items in flight at the kill may or may not be there.
+     */
+    @Test
+    void everyItemAnswered202SurvivesAKillOfTheServerInOrder() throws Exception {
+        String device = RelationshipIT.deviceWithCode(CODE);
+        java.util.Set<Integer> accepted = ConcurrentHashMap.newKeySet();
+        try (Party alice = Party.user(Fixtures.newUser())) {
+            assertEquals(200, alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address(device), CODE)).getInt("retCode"));
+            Semaphore window = new Semaphore(IN_FLIGHT);
+            CompletableFuture<Void> killed = new CompletableFuture<>();
+            for (int seq = 0; seq < 900 && !killed.isDone(); seq++) {
+                if (!window.tryAcquire(150, TimeUnit.SECONDS)) {
+                    break; // the rest were in flight when the server died
+                }
+                int s = seq;
+                CompletableFuture<JsonObject> ack;
+                try {
+                    ack = alice.ws.call(message(device, seq));
+                } catch (RuntimeException connectionGone) {
+                    break;
+                }
+                ack.orTimeout(120, TimeUnit.SECONDS).whenComplete((a, e) -> {
+                    window.release();
+                    if (a != null && a.getInt("retCode") == 202 && accepted.add(s) && accepted.size() == 300) {
+                        CompletableFuture.runAsync(() -> {
+                            try {
+                                IrspServer.killAndRestart();
+                                killed.complete(null);
+                            } catch (Exception failed) {
+                                killed.completeExceptionally(failed);
+                            }
+                        });
+                    }
+                });
+            }
+            killed.get(300, TimeUnit.SECONDS);
+        }
+        List<Integer> delivered = new ArrayList<>();
+        try (Party d = Party.device(device)) {
+            int count = d.bindReply.getJsonObject("body").getInt("offlineItems");
+            for (int i = 0; i < count; i++) {
+                JsonObject item = d.ws.next(Duration.ofSeconds(60));
+                assertNotNull(item, "item " + i + " of " + count);
+                if (item.getString("type").equals("OfflineMessageDelivery")) {
+                    delivered.add(item.getJsonObject("body").getJsonObject("message").getJsonObject("body").getInt("seq"));
+                }
+            }
+        }
+        assertTrue(delivered.containsAll(accepted), "every item answered 202 is delivered: missing "
+                + accepted.stream().filter(s -> !delivered.contains(s)).toList());
+        assertEquals(delivered.stream().sorted().toList(), delivered, "in the order they were stored");
+    }
+
     private static CompletableFuture<JsonObject> store(Party sender, String device, int seq, Semaphore window) {
         window.acquireUninterruptibly();
-        CompletableFuture<JsonObject> ack = sender.ws.call(Json.createObjectBuilder().add("type", "DataMessage")
+        return sender.ws.call(message(device, seq)).orTimeout(120, TimeUnit.SECONDS).whenComplete((a, e) -> window.release());
+    }
+
+    private static jakarta.json.JsonObjectBuilder message(String device, int seq) {
+        return Json.createObjectBuilder().add("type", "DataMessage")
                 .add("msgId", UUID.randomUUID().toString()).add("targets", Json.createArrayBuilder().add(address(device)))
-                .add("delivery", "offline").add("body", Json.createObjectBuilder().add("op", "event").add("seq", seq)));
-        return ack.whenComplete((a, e) -> window.release());
+                .add("delivery", "offline").add("body", Json.createObjectBuilder().add("op", "event").add("seq", seq));
     }
 
     private static JsonObject address(String device) {

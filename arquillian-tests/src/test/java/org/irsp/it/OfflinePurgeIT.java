@@ -68,7 +68,7 @@ class OfflinePurgeIT {
     private static void store(IrspSocket from, JsonObject target, String text) {
         JsonObject ack = from.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
                 .add("targets", Json.createArrayBuilder().add(target)).add("delivery", "offline")
-                .add("body", Json.createObjectBuilder().add("text", text))).orTimeout(15, java.util.concurrent.TimeUnit.SECONDS).join();
+                .add("body", Json.createObjectBuilder().add("op", "event").add("text", text))).orTimeout(15, java.util.concurrent.TimeUnit.SECONDS).join();
         assertEquals(202, ack.getInt("retCode"), ack.toString());
     }
 

@@ -17,12 +17,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.CloseCode;
+import org.irsp.codes.Failures;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.messaging.control.DuplicateWindow;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBException;
-import java.util.concurrent.CompletionException;
 
 /**
  * The §6.5 pipeline for client frames, steps 3–11 in order (1 and 2 are the endpoint's), and the one
@@ -166,15 +165,9 @@ public class Dispatcher {
     }
 
     static IrspException toIrsp(Throwable thrown) {
-        Throwable t = thrown;
-        while ((t instanceof EJBException || t instanceof CompletionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof IrspException e) {
-            return e;
-        }
-        LOG.log(Level.SEVERE, "internal error while processing a frame", t);
-        return new IrspException(RetCode.INTERNAL, "internal error");
+        return Failures.known(thrown).orElseGet(() -> {
+            LOG.log(Level.SEVERE, "internal error while processing a frame", Failures.unwrap(thrown));
+            return new IrspException(RetCode.INTERNAL, "internal error");
+        });
     }
 }

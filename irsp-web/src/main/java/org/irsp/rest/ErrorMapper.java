@@ -1,15 +1,15 @@
 package org.irsp.rest;
 
-import jakarta.ejb.EJBException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.Optional;
+import org.irsp.codes.Failures;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 
@@ -25,13 +25,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     static IrspException toIrsp(Throwable thrown) {
-        Throwable t = thrown;
-        while ((t instanceof CompletionException || t instanceof EJBException) && t.getCause() != null) {
-            t = t.getCause();
+        Optional<IrspException> known = Failures.known(thrown);
+        if (known.isPresent()) {
+            return known.get();
         }
-        if (t instanceof IrspException e) {
-            return e;
-        }
+        Throwable t = Failures.unwrap(thrown);
         if (t instanceof NotFoundException) {
             return new IrspException(RetCode.NOT_FOUND, "no such resource");
         }
