@@ -137,9 +137,12 @@ class OfflineDepthIT {
             assertEquals(200, alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address(device), CODE)).getInt("retCode"));
             Semaphore window = new Semaphore(IN_FLIGHT);
             CompletableFuture<Void> killed = new CompletableFuture<>();
+            stream:
             for (int seq = 0; seq < 900 && !killed.isDone(); seq++) {
-                if (!window.tryAcquire(150, TimeUnit.SECONDS)) {
-                    break; // the rest were in flight when the server died
+                while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
+                    if (killed.isDone()) {
+                        break stream; // the rest were in flight when the server died
+                    }
                 }
                 int s = seq;
                 CompletableFuture<JsonObject> ack;

@@ -54,12 +54,11 @@ class OfflinePurgeIT {
     void deletingAnAccountPurgesTheMessagesItSent() {
         String device = RelationshipIT.deviceWithCode(CODE);
         String alice = Fixtures.newUser();
-        IrspRest.Session session;
         try (Party a = Party.user(alice)) {
             a.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", device), CODE));
             store(a.ws, address("device", device), "from alice");
-            session = a.session;
         }
+        IrspRest.Session session = Fixtures.rest().login("user", alice, "password", Fixtures.PASSWORD);
         assertEquals(200, Fixtures.rest().call("DELETE", "users/" + alice, null, session.token()).retCode());
         assertEquals(List.of("RelationshipEstablishedNotify", "RelationshipReleasedNotify"),
                 queueOf("device", device, "secret", Fixtures.SECRET));
