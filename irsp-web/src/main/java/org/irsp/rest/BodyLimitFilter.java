@@ -20,7 +20,8 @@ import org.irsp.codes.RetCode;
 /**
  * §5.1 body rules, checked after authentication and before parsing: 413 for a body over
  * {@code irsp.rest.maxBodyBytes}; then 400 for a {@code Content-Type} that {@link ContentTypeFilter} refused
- * ({@code details.field} {@code Content-Type}) and for bytes that are not UTF-8 ({@code $}).
+ * ({@code details.field} {@code Content-Type}) and for bytes that are not UTF-8 ({@code $}). A declared
+ * {@code Content-Length} over the limit is refused before anything is read.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
@@ -35,8 +36,15 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         if (!request.hasEntity()) {
             return;
         }
+        int declared = request.getLength();
+        if (declared > maxBodyBytes) {
+            request.abortWith(Replies.error(new IrspException(RetCode.TOO_LARGE, "body too large")));
+            return;
+        }
         InputStream in = request.getEntityStream();
-        byte[] body = in.readNBytes(maxBodyBytes + 1);
+        // with a Content-Length, exactly that many bytes: a request that also asks to upgrade (h2c, which the
+        // listeners do not offer) gets its body as a raw stream that ends only when the client closes
+        byte[] body = in.readNBytes(declared >= 0 ? declared : maxBodyBytes + 1);
         if (body.length > maxBodyBytes) {
             request.abortWith(Replies.error(new IrspException(RetCode.TOO_LARGE, "body too large")));
             return;
