@@ -33,18 +33,21 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        if (!request.hasEntity()) {
+        // With a Content-Length, exactly that many bytes; with neither it nor chunking, none (RFC 9112 §6.3).
+        // Never read to the stream's end, nor ask the stream (hasEntity reads a byte): a request that also
+        // asks to upgrade (h2c, which the listeners do not offer) gets a raw stream that ends only when the
+        // client closes, so reading it would wait for the client.
+        int declared = request.getLength();
+        boolean chunked = request.getHeaderString("Transfer-Encoding") != null;
+        if (declared <= 0 && !chunked) {
+            request.setEntityStream(InputStream.nullInputStream());
             return;
         }
-        int declared = request.getLength();
         if (declared > maxBodyBytes) {
             request.abortWith(Replies.error(new IrspException(RetCode.TOO_LARGE, "body too large")));
             return;
         }
-        InputStream in = request.getEntityStream();
-        // with a Content-Length, exactly that many bytes: a request that also asks to upgrade (h2c, which the
-        // listeners do not offer) gets its body as a raw stream that ends only when the client closes
-        byte[] body = in.readNBytes(declared >= 0 ? declared : maxBodyBytes + 1);
+        byte[] body = request.getEntityStream().readNBytes(declared >= 0 ? declared : maxBodyBytes + 1);
         if (body.length > maxBodyBytes) {
             request.abortWith(Replies.error(new IrspException(RetCode.TOO_LARGE, "body too large")));
             return;
