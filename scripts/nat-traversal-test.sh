@@ -106,7 +106,6 @@ router natb b 198.51.100.3 10.0.2
 cat > "$WORK/preboot.asadmin" <<PRE
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=198.51.100.1
 set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$WORK/db/irsp
-set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false
 PRE
 cat > "$WORK/postboot.asadmin" <<POST
 create-jdbc-resource --connectionpoolid H2Pool jdbc/irsp

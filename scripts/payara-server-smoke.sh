@@ -58,9 +58,6 @@ for option in -Dhazelcast.socket.bind.any=false -Dirsp.tls.allowPlainHttp=true -
   "$A" -p "$ADMIN" create-jvm-options -- "$option" >/dev/null
 done
 "$A" -p "$ADMIN" set configs.config.server-config.jms-service.type=DISABLED >/dev/null
-for protocol in http-listener-1 http-listener-2; do   # HTTP/2 off: IRSP needs none, and Grizzly's h2c can deadlock
-  "$A" -p "$ADMIN" set "configs.config.server-config.network-config.protocols.protocol.$protocol.http.http2-enabled=false" >/dev/null
-done
 "$A" -p "$ADMIN" set 'resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:${com.sun.aas.instanceRoot}/lib/databases/irsp' >/dev/null
 "$A" -p "$ADMIN" restart-domain irsp > "$WORK/restart.log" || fail "restart-domain"
 

@@ -187,25 +187,6 @@ class HostileInputIT {
         assertRefused(send("DELETE", "../../admin-login", HttpRequest.BodyPublishers.noBody(), null), 405, null);
     }
 
-    /**
-     * HTTP/2 is off: Grizzly's h2c (the upgrade Java's HttpClient attempts by default on plain HTTP)
-     * deadlocked two server threads under load and with them every later registration and login.
-     */
-    @Test
-    void aClientAskingForHttp2IsServedOverHttp11() throws Exception {
-        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
-                .send(HttpRequest.newBuilder(URI.create(IrspServer.uri() + "/irsp/api/v1/ready-probe")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(HttpClient.Version.HTTP_1_1, r.version());
-        assertEquals(404, r.statusCode());
-        String id = "h2c" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> registered = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
-                .send(HttpRequest.newBuilder(URI.create(IrspServer.uri() + "/irsp/api/v1/users")).timeout(java.time.Duration.ofSeconds(20))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + id + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, registered.statusCode(), registered.body());
-    }
-
     @Test
     void oneTokenUsedByManyRequestsAtOnceIsServedEveryTime() {
         String user = Fixtures.newUser();

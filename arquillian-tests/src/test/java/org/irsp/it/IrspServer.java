@@ -126,8 +126,6 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
         Path keystore = TestKeystore.keystore(DIR);
         Files.writeString(DIR.resolve("preboot.asadmin"), String.join("\n",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
-                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false",
-                "set configs.config.server-config.network-config.protocols.protocol.https-listener.http.http2-enabled=false",
                 "set resources.jdbc-connection-pool.H2Pool.property.URL=" + (databaseUrl != null ? databaseUrl
                         : "jdbc:h2:" + data.resolve("db/irsp").toAbsolutePath())) + "\n");
         Files.writeString(DIR.resolve("postboot.asadmin"), "deploy " + DIR.resolve("irsp-readiness.war").toAbsolutePath() + "\n"

@@ -28,7 +28,7 @@ public class IrspRest {
     /** @param tls for {@code https://} servers whose certificate the default trust store does not know; null for the default */
     public IrspRest(URI server, SSLContext tls) {
         this.api = server.resolve("/irsp/api/v1/");
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)); // no h2c: see docs/SECURITY.md
         if (tls != null) {
             b.sslContext(tls);
         }

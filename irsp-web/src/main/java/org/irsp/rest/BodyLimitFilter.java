@@ -8,6 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,15 +33,16 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "irsp.rest.maxBodyBytes", defaultValue = "65536")
     int maxBodyBytes;
 
+    @Context
+    HttpServletRequest servlet;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        // With a Content-Length, exactly that many bytes; with neither it nor chunking, none (RFC 9112 §6.3).
-        // Never read to the stream's end, nor ask the stream (hasEntity reads a byte): a request that also
-        // asks to upgrade (h2c, which the listeners do not offer) gets a raw stream that ends only when the
-        // client closes, so reading it would wait for the client.
+        // HTTP/1.x: with a Content-Length, exactly that many bytes; with neither it nor chunking, none (RFC 9112
+        // §6.3), decided from the headers, never by reading the stream to its end.
         int declared = request.getLength();
-        boolean chunked = request.getHeaderString("Transfer-Encoding") != null;
-        if (declared <= 0 && !chunked) {
+        boolean http1 = servlet.getProtocol().startsWith("HTTP/1");
+        if (http1 && declared <= 0 && request.getHeaderString("Transfer-Encoding") == null || !http1 && !request.hasEntity()) {
             request.setEntityStream(InputStream.nullInputStream());
             return;
         }
