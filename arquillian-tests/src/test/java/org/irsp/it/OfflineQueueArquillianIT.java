@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,9 @@ class OfflineQueueArquillianIT {
 
     @Inject
     OfflineQueue queue;
+
+    @Inject
+    UserTransaction transaction;
 
     private static OfflineItem item(OfflineItem.Kind kind, String text) {
         return new OfflineItem(OfflineItem.newDeliveryId(), kind, "{\"type\":\"X\",\"body\":{\"t\":\"" + text + "\"}}",
@@ -70,5 +74,21 @@ class OfflineQueueArquillianIT {
         assertTrue(queue.store(user, item(OfflineItem.Kind.NOTIFICATION, "n")));
         queue.purge(user);
         assertTrue(queue.pending(user).isEmpty());
+    }
+
+    /** The room a store reserved (in its own transaction) comes back when the store's transaction rolls back. */
+    @Test
+    void aStoreWhoseTransactionRollsBackGivesItsRoomBack() throws Exception {
+        EntityRef user = EntityRef.user("rollback" + System.nanoTime());
+        for (int i = 0; i < 999; i++) {
+            assertTrue(queue.store(user, item(OfflineItem.Kind.MESSAGE, "m" + i)));
+        }
+        transaction.begin();
+        assertTrue(queue.store(user, item(OfflineItem.Kind.MESSAGE, "rolled back")));
+        transaction.rollback();
+        assertEquals(999, queue.pending(user).size());
+        assertTrue(queue.store(user, item(OfflineItem.Kind.MESSAGE, "the 1000th fits")), "the rolled-back store's room came back");
+        assertFalse(queue.store(user, item(OfflineItem.Kind.MESSAGE, "the 1001st")));
+        queue.purge(user);
     }
 }
