@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.StandardCopyOption;
 
@@ -57,7 +58,11 @@ class AdminConsoleBrowserIT {
             new Select(browser.findElement(By.id("type"))).selectByValue("device");
             browser.findElement(By.cssSelector("#search button")).click();
             By row = By.xpath("//table[@id='accounts']//tr[td[2][contains(., '" + uuid + "')]]");
-            wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+            // the result table may be drawn again between finding the row and clicking it: find and click anew until it takes
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(row).click();
+                return true;
+            });
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-connections"), device.session.connId()));
             assertEquals("online", browser.findElement(By.id("d-presence")).getText());
             shot(browser, "2-device-found");
