@@ -117,6 +117,16 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
         start();
     }
 
+    /** Kills the external broker (SIGKILL) under the running server. */
+    public static synchronized void killBroker() throws Exception {
+        TestBroker.kill(DIR);
+    }
+
+    /** Starts the external broker again on its journal and port, as an operator's restart would. */
+    public static synchronized void startBroker() throws Exception {
+        TestBroker.start(DIR, brokerPort);
+    }
+
     private static void start() throws Exception {
         int port = freePort();
         if (probePort == 0) {

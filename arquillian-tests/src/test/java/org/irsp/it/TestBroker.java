@@ -1,6 +1,7 @@
 package org.irsp.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,17 @@ final class TestBroker {
             run(List.of("bash", SCRIPT, "stop", dir.resolve("external-broker").toString()));
             running = false;
         }
+    }
+
+    /** SIGKILL of the external broker: its journal stays as the crash left it. */
+    static synchronized void kill(Path dir) throws Exception {
+        Path pidFile = dir.resolve("external-broker").resolve("broker.pid");
+        ProcessHandle broker = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                .orElseThrow(() -> new IllegalStateException("the external broker is not running"));
+        broker.destroyForcibly();
+        broker.onExit().get(60, TimeUnit.SECONDS);
+        Files.delete(pidFile);
+        running = false;
     }
 
     static List<String> serverOptions() {

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.irsp.codes.CloseCode;
 import org.irsp.nat.entity.Candidate;
 import org.irsp.session.boundary.Bound;
 

@@ -1,7 +1,6 @@
 package org.irsp.protocol;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.irsp.codes.Wire;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
-import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.irsp.codes.CloseCode;
 import org.irsp.nat.boundary.P2PSignalling;
 import org.irsp.nat.control.SessionTokens;
 import org.irsp.nat.entity.Candidate;
@@ -145,11 +142,11 @@ public class ConnectionRegistry implements SessionTokens {
         if (command.kind() == ConnectionCommand.Kind.CLOSE) {
             Connection c = byConnId.get(command.connId());
             if (c != null) {
-                if (command.frame() != null) {
-                    c.send(Frames.complete(Wire.JSON.createReader(new StringReader(command.frame())).readObject(), c));
+                if (command.push() != null) {
+                    c.send(PushFrames.encode(command.push(), null, c.bound()));
                 }
-                c.closeReason(command.closeReason());
-                c.close(closeCode(command.closeCode()), command.closeReason());
+                c.closeReason(command.ending().reason());
+                c.close(closeCode(command.ending()), command.ending().reason());
             }
             return;
         }
@@ -162,7 +159,7 @@ public class ConnectionRegistry implements SessionTokens {
     }
 
     private static void deliver(Connection c, ConnectionCommand command) {
-        String frame = Frames.complete(Wire.JSON.createReader(new StringReader(command.frame())).readObject(), c);
+        String frame = PushFrames.encode(command.push(), null, c.bound());
         if (command.deliveryId() != null) {
             c.sendOnce(command.deliveryId(), frame);
         } else {
@@ -193,12 +190,11 @@ public class ConnectionRegistry implements SessionTokens {
         }
     }
 
-    private static CloseCode closeCode(int code) {
-        for (CloseCode c : CloseCode.values()) {
-            if (c.code() == code) {
-                return c;
-            }
-        }
-        return CloseCode.INTERNAL;
+    private static CloseCode closeCode(ConnectionCommand.Ending ending) {
+        return switch (ending) {
+            case REPLACED -> CloseCode.REPLACED;
+            case LOGOUT -> CloseCode.LOGOUT;
+            case KICKED -> CloseCode.KICKED;
+        };
     }
 }

@@ -2,9 +2,7 @@ package org.irsp.protocol;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.util.List;
-import java.util.Map;
+import org.irsp.codes.EnvelopeRules;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.JsonInput;
 import org.irsp.codes.RetCode;
@@ -27,17 +25,17 @@ public final class FrameDecoder {
         } catch (IrspException refused) {
             notAnObject = refused;
         }
-        String msgIdIfAny = json != null && json.get("msgId") instanceof JsonString s && isMsgId(s.getString()) ? s.getString() : null;
+        String msgIdIfAny = json != null && json.get("msgId") instanceof JsonString s && EnvelopeRules.isMsgId(s.getString()) ? s.getString() : null;
         if (JsonInput.utf8Length(text) > maxFrameBytes) {                                            // 3
             return refused(msgIdIfAny, new IrspException(RetCode.TOO_LARGE, "frame too large"));
         }
         if (json == null) {                                                                          // 4
             return refused(null, notAnObject);
         }
-        JsonValue v = json.get("v");
-        if (v != null && v != JsonValue.NULL && (!(v instanceof JsonString vs) || !vs.getString().matches("1(\\.\\d+)?"))) {
-            return refused(msgIdIfAny, new IrspException(RetCode.VERSION, "unsupported version",        // 5
-                    Map.of("supported", List.of(Frames.V))));
+        try {
+            EnvelopeRules.requireVersion(json.get("v"));                                             // 5
+        } catch (IrspException unsupported) {
+            return refused(msgIdIfAny, unsupported);
         }
         if (!(json.get("type") instanceof JsonString t) || t.getString().isEmpty()) {                  // 6
             return refused(msgIdIfAny, IrspException.badField("type", "type is mandatory"));
@@ -51,11 +49,6 @@ public final class FrameDecoder {
             return refused(msgIdIfAny, malformed);
         }
         return new Decoded(new Envelope(t.getString(), msgIdIfAny, json), null, null);
-    }
-
-    /** §4.1 msgId syntax: only a valid msgId is echoed as {@code respTo}. */
-    private static boolean isMsgId(String s) {
-        return s.matches("[\\x21-\\x7E]{1,64}");
     }
 
     private static Decoded refused(String respTo, IrspException refusal) {

@@ -4,6 +4,7 @@ import org.irsp.codes.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
+import org.irsp.codes.EnvelopeRules;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
@@ -13,7 +14,7 @@ import org.irsp.session.control.Tokens;
 /** Builds the IRSP's frames (§6.2): v, msgId, source irsp, targets = [recipient with connId], ts. */
 public final class Frames {
 
-    public static final String V = "1.0";
+    public static final String V = EnvelopeRules.VERSION;
 
     /** A reply to {@code respTo}: success with a body, or an error with reason and details. */
     public static String reply(String type, String respTo, RetCode code, JsonObject body, Connection to) {
@@ -42,8 +43,8 @@ public final class Frames {
         return f.build().toString();
     }
 
-    /** Completes a pushed frame from the business layer: fields it already has are kept. */
-    public static String complete(JsonObject partial, Connection to) {
+    /** Completes a partial frame stored by an earlier version ({@link org.irsp.push.entity.Legacy}): fields it has are kept. */
+    static JsonObject completeLegacy(JsonObject partial, Bound to, Instant now) {
         JsonObjectBuilder f = Wire.JSON.createObjectBuilder().add("v", V);
         partial.forEach(f::add);
         if (!partial.containsKey("msgId")) {
@@ -52,13 +53,13 @@ public final class Frames {
         if (!partial.containsKey("source")) {
             f.add("source", Wire.JSON.createObjectBuilder().add("type", "irsp"));
         }
-        if (to.isBound()) {
-            f.add("targets", Wire.JSON.createArrayBuilder().add(recipient(to.bound())));
+        if (to != null) {
+            f.add("targets", Wire.JSON.createArrayBuilder().add(recipient(to)));
         }
         if (!partial.containsKey("ts")) {
-            f.add("ts", Timestamps.format(Instant.now()));
+            f.add("ts", Timestamps.format(now));
         }
-        return f.build().toString();
+        return f.build();
     }
 
     private static JsonObjectBuilder start(String type, Connection to) {

@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.irsp.codes.CloseCode;
 
 /**
  * The frames going out on one WebSocket: written asynchronously, one at a time, in order, from a queue

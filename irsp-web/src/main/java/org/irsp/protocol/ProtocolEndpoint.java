@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.irsp.codes.CloseCode;
 import org.irsp.codes.JsonInput;
 import org.irsp.nat.entity.Candidate;
 import java.io.IOException;

@@ -1,6 +1,9 @@
 package org.irsp.rest;
 
 import org.irsp.codes.Wire;
+import org.irsp.codes.Timestamps;
+import org.irsp.protocol.PushFrames;
+import org.irsp.relationship.boundary.RequestNotices;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +40,8 @@ public class RelationshipRequestsResource {
             throw IrspException.badField("box", "box must be incoming or outgoing");
         }
         var items = Wire.JSON.createArrayBuilder();
-        requests.pending(caller(), !"outgoing".equals(box)).forEach(r -> items.add(RelationshipRequests.requestJson(r)));
+        requests.pending(caller(), !"outgoing".equals(box)).forEach(r -> items.add(
+                PushFrames.request(RequestNotices.notice(r)).add("createdAt", Timestamps.format(r.createdAt()))));
         return Replies.ok(Wire.JSON.createObjectBuilder().add("items", items));
     }
 

@@ -20,7 +20,9 @@ class InputGateFuzzTest {
         try {
             if (push) {
                 PushRequest p = PushRequest.parse(text, new PushRequest.Limits(604800, 2592000, 4096));
-                Encodable.require(p.liveFrame("d-x").toString());
+                for (var target : p.targets()) {
+                    Encodable.require(PushFrames.encode(p.to(target).withDeliveryId("d-x"), null, null));
+                }
             } else {
                 Encodable.require(JsonInput.read(text, 4096).toString());
             }

@@ -3,7 +3,6 @@ package org.irsp.messaging.boundary;
 import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,11 +12,16 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.codes.Timestamps;
+import org.irsp.push.entity.Stored;
 import org.irsp.messaging.control.DuplicateWindow;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.entity.OfflineItem;
+import org.irsp.messaging.entity.Outcome;
 import org.irsp.messaging.entity.PushRequest;
+import org.irsp.messaging.entity.StoreAndForward;
+import org.irsp.messaging.entity.Target;
+import java.time.Instant;
+import java.util.Optional;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.registration.control.Accounts;
 import org.irsp.registration.entity.EntityRef;
@@ -69,7 +73,7 @@ public class EnterprisePushes {
             Set<EntityRef> seen = new LinkedHashSet<>();
             for (EntityRef target : push.targets()) {
                 if (seen.add(target)) {
-                    results.add(result(target, deliver(push, target)));
+                    results.add(result(deliver(push, target)));
                 }
             }
             JsonObject reply = Wire.JSON.createObjectBuilder().add("type", "MultiAck").add("respTo", push.msgId())
@@ -82,46 +86,34 @@ public class EnterprisePushes {
         }
     }
 
-    private RetCode deliver(PushRequest push, EntityRef target) {
-        if (accounts.find(target).isEmpty()) {
-            return RetCode.NOT_FOUND;
+    /** The target's outcome by the store-and-forward rules DataMessages follow; every bound connection gets it. */
+    private Outcome deliver(PushRequest push, EntityRef entity) {
+        Target target = new Target(entity, null, false);
+        if (accounts.find(entity).isEmpty()) {
+            return Outcome.of(target, RetCode.NOT_FOUND);
         }
-        boolean online = presences.isOnline(target);
-        if (!push.guaranteed()) {
-            if (online) {
-                connections.send(ConnectionCommand.frame(target, null, null, push.liveFrame(null).toString(), null));
-                return RetCode.OK;
-            }
-            return RetCode.OFFLINE;
+        Outcome o = StoreAndForward.decide(target, presences.connIds(entity), push.guaranteed(), () -> store(push, entity));
+        if (o.code() == RetCode.OK) {
+            connections.send(ConnectionCommand.push(entity, null, null, push.to(entity).withDeliveryId(o.deliveryId()),
+                    o.deliveryId()));
         }
-        String deliveryId = OfflineItem.newDeliveryId();
-        var storedAt = clock.instant();
-        JsonObject stored = Wire.JSON.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
-                .add("body", Wire.JSON.createObjectBuilder().add("storedAt", Timestamps.format(storedAt))
-                        .add("message", push.storedMessage(target)))
-                .build();
-        if (!queue.store(target, new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, stored.toString(), storedAt,
-                Duration.ofSeconds(push.ttlSeconds())))) {
-            return RetCode.QUEUE_FULL;
-        }
-        if (online) {
-            connections.send(ConnectionCommand.frame(target, null, null, push.liveFrame(deliveryId).toString(), deliveryId));
-            return RetCode.OK;
-        }
-        return RetCode.ACCEPTED;
+        return o;
     }
 
-    private static JsonObject result(EntityRef target, RetCode code) {
+    private Optional<String> store(PushRequest push, EntityRef entity) {
+        String deliveryId = OfflineItem.newDeliveryId();
+        Instant storedAt = clock.instant();
+        boolean kept = queue.store(entity, OfflineItem.of(deliveryId, new Stored(storedAt, push.to(entity)), storedAt,
+                Duration.ofSeconds(push.ttlSeconds())));
+        return kept ? Optional.of(deliveryId) : Optional.empty();
+    }
+
+    private static JsonObject result(Outcome o) {
         JsonObjectBuilder r = Wire.JSON.createObjectBuilder()
-                .add("target", Wire.JSON.createObjectBuilder().add("type", target.type().wire()).add("id", target.id()))
-                .add("retCode", code.code());
-        String reason = switch (code) {
-            case NOT_FOUND -> "unknown target";
-            case OFFLINE -> "target offline";
-            case QUEUE_FULL -> "offline queue full";
-            default -> null;
-        };
-        return reason == null ? r.build() : r.add("reason", reason).build();
+                .add("target", Wire.JSON.createObjectBuilder().add("type", o.target().entity().type().wire())
+                        .add("id", o.target().entity().id()))
+                .add("retCode", o.code().code());
+        return o.reason() == null ? r.build() : r.add("reason", o.reason()).build();
     }
 
     private static PushOutcome rejection(String msgId, IrspException e) {

@@ -5,10 +5,13 @@ import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.Mailboxes;
 import org.irsp.messaging.control.Notifications;
+import org.irsp.messaging.entity.Expired;
+import org.irsp.push.control.PushText;
+import org.irsp.push.entity.DeliveryFailed;
+import org.irsp.push.entity.Endpoint;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 
@@ -24,24 +27,27 @@ public class Expiries {
     @Inject MetricRegistry metrics;
     @Inject Mailboxes mailboxes;
 
-    public void expired(String frame, String recipientKey, String kind, int sizeBytes) {
+    public void expired(String text, String recipientKey, String kind, int sizeBytes) {
         if (!"MESSAGE".equals(kind) || recipientKey == null) {
             return;
         }
         mailboxes.released(recipientKey, kind, sizeBytes);
         metrics.counter("irsp.messages.expired").inc();
-        JsonObject message = Wire.JSON.createReader(new StringReader(frame)).readObject()
-                .getJsonObject("body").getJsonObject("message");
-        JsonObject source = message.getJsonObject("source");
+        Expired message = Expired.of(PushText.readStored(text));
         String[] recipient = recipientKey.split(":", 2);
-        JsonObject target = Wire.JSON.createObjectBuilder().add("type", recipient[0]).add("id", recipient[1]).build();
-        JsonObject failure = Wire.JSON.createObjectBuilder().add("msgId", message.getString("msgId")).add("target", target)
-                .add("retCode", 410).add("reason", "expired").build();
-        events.publish("message.deliveryFailed", source.getString("type"), source.getString("id", ""), failure);
-        boolean fromEntity = !"irsp".equals(source.getString("type"));
-        if (fromEntity && message.getBoolean("needResponse", false)) {
-            EntityRef sender = new EntityRef(EntityType.ofWire(source.getString("type")), source.getString("id"));
-            notifications.liveOrQueued(sender, "DeliveryFailedNotify", failure);
+        Endpoint target = new Endpoint(recipient[0], recipient[1], null);
+        DeliveryFailed failure = new DeliveryFailed(message.msgId(), target, 410, "expired");
+        Endpoint source = message.source();
+        events.publish("message.deliveryFailed", source.type(), source.id() == null ? "" : source.id(), json(failure));
+        if (!"irsp".equals(source.type()) && message.needResponse()) {
+            notifications.liveOrQueued(new EntityRef(EntityType.ofWire(source.type()), source.id()), failure);
         }
+    }
+
+    /** The §15.2 event's data. */
+    private static JsonObject json(DeliveryFailed f) {
+        return Wire.JSON.createObjectBuilder().add("msgId", f.msgId())
+                .add("target", Wire.JSON.createObjectBuilder().add("type", f.target().type()).add("id", f.target().id()))
+                .add("retCode", f.retCode()).add("reason", f.reason()).build();
     }
 }

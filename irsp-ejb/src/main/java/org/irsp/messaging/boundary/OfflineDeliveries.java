@@ -1,6 +1,5 @@
 package org.irsp.messaging.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.RetCode;
-import org.irsp.codes.Timestamps;
+import org.irsp.push.entity.Relayed;
+import org.irsp.push.entity.Stored;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.registration.entity.AccountDeleted;
@@ -62,9 +62,7 @@ public class OfflineDeliveries {
     public void storeResponse(EntityRef sender, JsonObject response) {
         String deliveryId = OfflineItem.newDeliveryId();
         Instant now = clock.instant();
-        JsonObject item = Wire.JSON.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
-                .add("body", Wire.JSON.createObjectBuilder().add("storedAt", Timestamps.format(now)).add("message", response)).build();
-        queue.store(sender, new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, item.toString(), now, Duration.ofDays(7)),
+        queue.store(sender, OfflineItem.of(deliveryId, new Stored(now, new Relayed(response)), now, Duration.ofDays(7)),
                 responder(response.getJsonObject("source")));
     }
 

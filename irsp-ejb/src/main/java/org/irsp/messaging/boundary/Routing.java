@@ -3,7 +3,6 @@ package org.irsp.messaging.boundary;
 import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,15 +12,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.codes.Timestamps;
+import org.irsp.push.entity.Stored;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.control.RoutingCache;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.messaging.entity.Outcome;
+import org.irsp.messaging.entity.StoreAndForward;
 import org.irsp.messaging.entity.Target;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.registration.control.Accounts;
@@ -115,23 +116,19 @@ public class Routing {
                 return Outcome.of(t, RetCode.OFFLINE);
             }
         }
-        if (!m.guaranteed()) {
-            return connections.isEmpty() ? Outcome.of(t, RetCode.OFFLINE) : new Outcome(t, RetCode.OK, connections, null);
+        if (m.guaranteed() && t.entity().equals(sender) && connections.isEmpty()) {
+            return Outcome.of(t, RetCode.OFFLINE); // no other connection of one's own to keep it for
         }
-        if (t.entity().equals(sender) && connections.isEmpty()) {
-            return Outcome.of(t, RetCode.OFFLINE);
-        }
+        return StoreAndForward.decide(t, connections, m.guaranteed(), () -> store(sender, t, m));
+    }
+
+    /** The message in the target's queue, as OfflineMessageDelivery will carry it; empty when the quota is full. */
+    private Optional<String> store(EntityRef sender, Target t, DataMessage m) {
         String deliveryId = OfflineItem.newDeliveryId();
         Instant now = clock.instant();
-        JsonObject stored = Wire.JSON.createObjectBuilder().add("type", "OfflineMessageDelivery").add("msgId", deliveryId)
-                .add("body", Wire.JSON.createObjectBuilder().add("storedAt", Timestamps.format(now)).add("message", stored(t, m)))
-                .build();
-        if (!queue.store(t.entity(), new OfflineItem(deliveryId, OfflineItem.Kind.MESSAGE, stored.toString(), now,
-                Duration.ofSeconds(m.ttlSeconds())), sender)) {
-            return Outcome.of(t, RetCode.QUEUE_FULL);
-        }
-        return connections.isEmpty() ? new Outcome(t, RetCode.ACCEPTED, List.of(), deliveryId)
-                : new Outcome(t, RetCode.OK, connections, deliveryId);
+        Stored stored = new Stored(now, m.forwardTo(t, null));
+        boolean kept = queue.store(t.entity(), OfflineItem.of(deliveryId, stored, now, Duration.ofSeconds(m.ttlSeconds())), sender);
+        return kept ? Optional.of(deliveryId) : Optional.empty();
     }
 
     private Outcome toIrsp(EntityRef sender, Target t, DataMessage m) {
@@ -141,20 +138,5 @@ public class Routing {
         }
         events.publish("message.toIrsp", sender.type().wire(), sender.id(), data.add("body", m.body()).build());
         return Outcome.of(t, RetCode.OK);
-    }
-
-    /** The message as forwarded to {@code t}: a new source, targets = [the recipient as resolved]. */
-    public static JsonObject stored(Target t, DataMessage m) {
-        JsonObjectBuilder recipient = Wire.JSON.createObjectBuilder().add("type", t.entity().type().wire()).add("id", t.entity().id());
-        if (t.connId() != null) {
-            recipient.add("connId", t.connId());
-        }
-        JsonObjectBuilder f = Wire.JSON.createObjectBuilder().add("v", "1.0").add("type", "DataMessage").add("msgId", m.msgId())
-                .add("source", m.source()).add("targets", Wire.JSON.createArrayBuilder().add(recipient)).add("ts", m.ts())
-                .add("needResponse", m.needResponse()).add("delivery", m.guaranteed() ? "offline" : "instant");
-        if (m.guaranteed()) {
-            f.add("ttl", m.ttlSeconds());
-        }
-        return f.add("body", m.body()).build();
     }
 }

@@ -1,13 +1,12 @@
 package org.irsp.messaging.control;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.presence.boundary.Presences;
+import org.irsp.push.entity.Push;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.session.control.ConnectionChannel;
 import org.irsp.session.entity.ConnectionCommand;
@@ -28,32 +27,18 @@ public class Notifications {
     @Inject Clock clock;
 
     /** Live only: StatusChangeNotify, OfflineNotify, RelationshipRequestNotify and the like. */
-    public void live(EntityRef to, String type, JsonObject body) {
+    public void live(EntityRef to, Push notice) {
         if (presences.isOnline(to)) {
-            push(to, type, body);
+            connections.send(ConnectionCommand.push(to, null, null, notice, null));
         }
     }
 
     /** Live if online, else queued: Result, Established, Released and DeliveryFailed notifications. */
-    public void liveOrQueued(EntityRef to, String type, JsonObject body) {
+    public void liveOrQueued(EntityRef to, Push notice) {
         if (presences.isOnline(to)) {
-            push(to, type, body);
+            connections.send(ConnectionCommand.push(to, null, null, notice, null));
             return;
         }
-        String deliveryId = OfflineItem.newDeliveryId();
-        queue.store(to, new OfflineItem(deliveryId, OfflineItem.Kind.NOTIFICATION, frame(type, body, deliveryId).toString(),
-                clock.instant(), NOTIFICATION_TTL));
-    }
-
-    private void push(EntityRef to, String type, JsonObject body) {
-        connections.send(ConnectionCommand.frame(to, null, null, frame(type, body, null).toString(), null));
-    }
-
-    private static JsonObject frame(String type, JsonObject body, String msgId) {
-        var f = Wire.JSON.createObjectBuilder().add("type", type);
-        if (msgId != null) {
-            f.add("msgId", msgId);
-        }
-        return f.add("body", body).build();
+        queue.store(to, OfflineItem.of(OfflineItem.newDeliveryId(), notice, clock.instant(), NOTIFICATION_TTL));
     }
 }

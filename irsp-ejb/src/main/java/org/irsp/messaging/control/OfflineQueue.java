@@ -67,7 +67,7 @@ public class OfflineQueue {
             return false;
         }
         try (JMSContext jms = factory.createContext()) {
-            TextMessage m = jms.createTextMessage(item.frame());
+            TextMessage m = jms.createTextMessage(item.text());
             m.setStringProperty(DELIVERY_ID, item.deliveryId());
             m.setStringProperty(KIND, item.kind().name());
             m.setIntProperty(SIZE, item.sizeBytes());

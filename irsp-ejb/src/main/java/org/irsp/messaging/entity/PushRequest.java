@@ -1,20 +1,18 @@
 package org.irsp.messaging.entity;
 
-import org.irsp.codes.Wire;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.irsp.codes.EnvelopeRules;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.JsonInput;
-import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
+import org.irsp.push.entity.ServerPush;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 
@@ -30,15 +28,12 @@ public record PushRequest(String msgId, String system, List<EntityRef> targets, 
 
     public static PushRequest parse(String text, Limits limits) {
         JsonObject m = JsonInput.read(text, limits.maxBytes());
-        JsonValue v = m.get("v");
-        if (v != null && v != JsonValue.NULL && (!(v instanceof JsonString vs) || !vs.getString().matches("1(\\.\\d+)?"))) {
-            throw new IrspException(RetCode.VERSION, "unsupported version", Map.of("supported", List.of("1.0")));
-        }
+        EnvelopeRules.requireVersion(m.get("v"));
         if (has(m, "type") && !"ServerPushNotify".equals(string(m, "type"))) {
             throw IrspException.badField("type", "type must be ServerPushNotify or absent");
         }
         String msgId = has(m, "msgId") ? string(m, "msgId") : null;
-        if (msgId == null || !msgId.matches("[\\x21-\\x7E]{1,64}")) {
+        if (!EnvelopeRules.isMsgId(msgId)) {
             throw IrspException.badField("msgId", "msgId must be 1-64 printable ASCII characters");
         }
         String system = "";
@@ -97,29 +92,9 @@ public record PushRequest(String msgId, String system, List<EntityRef> targets, 
         return targets;
     }
 
-    /** The ServerPushNotify forwarded live (§11.6); with a deliveryId when it is held until acked. */
-    public JsonObject liveFrame(String deliveryId) {
-        JsonObjectBuilder f = Wire.JSON.createObjectBuilder().add("type", "ServerPushNotify").add("msgId", msgId)
-                .add("source", source()).add("ts", ts).add("delivery", guaranteed ? "offline" : "instant");
-        if (guaranteed) {
-            f.add("ttl", ttlSeconds).add("deliveryId", deliveryId);
-        }
-        return f.add("body", body).build();
-    }
-
-    /** The {@code message} of an OfflineMessageDelivery (§11.5). */
-    public JsonObject storedMessage(EntityRef recipient) {
-        return Wire.JSON.createObjectBuilder().add("v", "1.0").add("type", "ServerPushNotify").add("msgId", msgId)
-                .add("source", source())
-                .add("targets", Wire.JSON.createArrayBuilder().add(Wire.JSON.createObjectBuilder()
-                        .add("type", recipient.type().wire()).add("id", recipient.id())))
-                .add("ts", ts).add("needResponse", false).add("delivery", "offline").add("ttl", ttlSeconds)
-                .add("body", body).build();
-    }
-
-    private JsonObjectBuilder source() {
-        JsonObjectBuilder s = Wire.JSON.createObjectBuilder().add("type", "irsp");
-        return system.isEmpty() ? s : s.add("id", system);
+    /** The ServerPushNotify for one recipient (§11.6), live or stored. */
+    public ServerPush to(EntityRef recipient) {
+        return new ServerPush(msgId, system, recipient, ts, guaranteed, ttlSeconds, body, null);
     }
 
     private static boolean has(JsonObject o, String name) {

@@ -4,8 +4,6 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.codes.Timestamps;
-import org.irsp.codes.Wire;
+import org.irsp.push.entity.Endpoint;
+import org.irsp.push.entity.P2PNotice;
 import org.irsp.messaging.control.RoutingCache;
 import org.irsp.nat.control.P2PAttempts;
 import org.irsp.nat.control.P2PReplies;
@@ -82,18 +80,13 @@ public class P2PSignalling {
                 clock.instant(), Duration.ofSeconds(answerTimeoutSeconds));
         attempts.add(attempt);
         if (goneMeanwhile(attempt, reachable, peer)) {
-            replies.send(attempt, RetCode.OFFLINE, "the peer disconnected before answering", null);
+            replies.send(attempt, RetCode.OFFLINE, "the peer disconnected before answering");
             return;
         }
-        JsonObject notify = Wire.JSON.createObjectBuilder().add("type", "P2PConnectNotify").add("body", Wire.JSON.createObjectBuilder()
-                .add("requestId", attempt.requestId())
-                .add("from", Wire.JSON.createObjectBuilder(a.entity().address()).add("connId", a.connId()))
-                .add("purpose", purpose)
-                .add("candidates", withReflexive(candidates, a))
-                .add("sessionKey", attempt.sessionKey())
-                .add("expiresAt", Timestamps.format(attempt.answerDeadline()))).build();
+        P2PNotice notice = new P2PNotice(attempt.requestId(), Endpoint.of(a.entity(), a.connId()), purpose,
+                withReflexive(candidates, a), attempt.sessionKey(), attempt.answerDeadline());
         for (String connId : reachable) {
-            connections.send(ConnectionCommand.frame(peer, connId, null, notify.toString(), null));
+            connections.send(ConnectionCommand.push(peer, connId, null, notice, null));
         }
     }
 
@@ -101,13 +94,7 @@ public class P2PSignalling {
     public void answer(Side b, String requestId, boolean accept, List<Candidate> candidates) {
         P2PAttempt attempt = attempts.find(requestId).orElseThrow(() -> new IrspException(RetCode.GONE, "unknown request"));
         attempt.answer(b.entity(), accept, clock.instant());
-        var body = Wire.JSON.createObjectBuilder().add("requestId", requestId).add("accept", accept);
-        if (accept) {
-            body.add("candidates", withReflexive(candidates, b)).add("sessionKey", attempt.sessionKey());
-            replies.send(attempt, RetCode.OK, null, body.build());
-        } else {
-            replies.send(attempt, RetCode.FORBIDDEN, "the peer declined", body.build());
-        }
+        replies.answered(attempt, accept, accept ? withReflexive(candidates, b) : null);
     }
 
     /** A side's P2PStatusReport; 404 for a requestId this side does not know. */
@@ -121,7 +108,7 @@ public class P2PSignalling {
     public void closed(String connId) {
         observations.forget(connId);
         for (P2PAttempt a : attempts.closed(connId)) {
-            replies.send(a, RetCode.OFFLINE, "the peer disconnected before answering", null);
+            replies.send(a, RetCode.OFFLINE, "the peer disconnected before answering");
         }
     }
 
@@ -136,14 +123,12 @@ public class P2PSignalling {
     }
 
     /** The side's own candidates, then the IRSP's: the WebSocket's address (tcp), the last AddrProbe (udp). */
-    private JsonArrayBuilder withReflexive(List<Candidate> own, Side side) {
+    private List<Candidate> withReflexive(List<Candidate> own, Side side) {
         List<Candidate> all = new ArrayList<>(own);
         if (side.websocketAddress() != null) {
             all.add(side.websocketAddress());
         }
         observations.latest(side.connId()).ifPresent(all::add);
-        JsonArrayBuilder array = Wire.JSON.createArrayBuilder();
-        all.forEach(c -> array.add(c.json()));
-        return array;
+        return all;
     }
 }

@@ -71,7 +71,7 @@ public class P2PAttempts {
             Duration retention = Duration.ofSeconds(recordSeconds);
             for (P2PAttempt a : byRequestId.values()) {
                 if (a.timeOut(now)) {
-                    replies.send(a, RetCode.TIMEOUT, "the peer did not answer in time", null);
+                    replies.send(a, RetCode.TIMEOUT, "the peer did not answer in time");
                 } else if (a.forgettable(now, retention)) {
                     byRequestId.remove(a.requestId());
                 }

@@ -3,12 +3,12 @@ package org.irsp.presence.boundary;
 import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import org.irsp.push.entity.StatusChange;
+import org.irsp.push.entity.WentOffline;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.irsp.codes.Timestamps;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.presence.control.Visibility;
@@ -75,8 +75,7 @@ public class Presences {
             events.publish("presence.offline", entity.type().wire(), entity.id(),
                     Wire.JSON.createObjectBuilder().add("reason", reason).build());
             for (EntityRef x : observersBefore) {
-                notifications.live(x, "OfflineNotify", Wire.JSON.createObjectBuilder().add("id", entity.id())
-                        .add("type", entity.type().wire()).add("reason", reason).add("ts", Timestamps.format(clock.instant())).build());
+                notifications.live(x, new WentOffline(entity, reason, clock.instant()));
             }
             return;
         }
@@ -88,17 +87,16 @@ public class Presences {
 
     /** StatusChangeNotify with the entity's visible presence to every related x with V(x, e) (§13.3). */
     public void announce(EntityRef entity) {
-        JsonObject status = status(entity);
+        StatusChange status = status(entity);
         for (EntityRef x : visibility.observersOf(entity)) {
-            notifications.live(x, "StatusChangeNotify", status);
+            notifications.live(x, status);
         }
     }
 
-    /** A StatusChangeNotify body (§13.3): the entity's visible presence now. */
-    public JsonObject status(EntityRef entity) {
+    /** StatusChangeNotify (§13.3): the entity's visible presence now. */
+    public StatusChange status(EntityRef entity) {
         Presence p = visiblePresence(entity);
-        return Wire.JSON.createObjectBuilder().add("id", entity.id()).add("type", entity.type().wire())
-                .add("presence", p.presence()).add("connCount", p.connCount()).add("ts", Timestamps.format(clock.instant())).build();
+        return new StatusChange(entity, p.presence(), p.connCount(), clock.instant());
     }
 
     public boolean isOnline(EntityRef entity) {

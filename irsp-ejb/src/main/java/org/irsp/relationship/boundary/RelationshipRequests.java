@@ -1,10 +1,7 @@
 package org.irsp.relationship.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -26,7 +23,7 @@ import org.irsp.relationship.entity.RelationshipRequest;
 import org.irsp.relationship.entity.Ruling;
 import org.irsp.rights.control.AccessRights;
 import java.util.Set;
-import org.irsp.codes.Timestamps;
+import org.irsp.push.entity.RequestResult;
 
 /** Answers (§10.3, Table 2), withdrawal (§10.4), request lists and expiry (rule 9) of relationship requests. */
 @Stateless
@@ -96,20 +93,13 @@ public class RelationshipRequests {
 
     /** RelationshipResultNotify to the requester of a request that just closed (queued if offline). */
     public void tellRequester(RelationshipRequest r, String relationshipId, String reason) {
-        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("requestId", r.requestId()).add("result", r.state().result())
-                .add("retCode", switch (r.state()) {
-                    case ACCEPTED -> 200;
-                    case REJECTED -> 403;
-                    case EXPIRED -> 408;
-                    default -> 404;
-                });
-        if (relationshipId != null) {
-            b.add("relationshipId", relationshipId);
-        }
-        if (reason != null) {
-            b.add("reason", reason);
-        }
-        notifications.liveOrQueued(r.requester(), "RelationshipResultNotify", b.build());
+        int retCode = switch (r.state()) {
+            case ACCEPTED -> 200;
+            case REJECTED -> 403;
+            case EXPIRED -> 408;
+            default -> 404;
+        };
+        notifications.liveOrQueued(r.requester(), new RequestResult(r.requestId(), r.state().result(), retCode, relationshipId, reason));
     }
 
     /** §10.4: requester only (403); a closed or unknown request is 410. Approvers are not told. */
@@ -138,9 +128,5 @@ public class RelationshipRequests {
             tellRequester(r, null, null);
         }
         return due.size();
-    }
-
-    public static JsonObject requestJson(RelationshipRequest r) {
-        return RequestNotices.body(r).add("createdAt", Timestamps.format(r.createdAt())).build();
     }
 }

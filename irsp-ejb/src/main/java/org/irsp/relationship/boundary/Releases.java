@@ -3,7 +3,7 @@ package org.irsp.relationship.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import org.irsp.push.entity.Released;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -85,11 +85,10 @@ public class Releases {
         em.remove(r);
         List<EntityRef> parties = r.parties();
         offline.purgeBetween(parties.get(0), parties.get(1));
-        JsonObject notify = Bonds.body(r).remove("role").remove("rights").add("releasedBy", by.address())
-                .add("reason", reason).build();
+        Released notice = new Released(Bonds.bond(r), by, reason);
         for (EntityRef party : r.parties()) {
             if (!party.equals(by)) {
-                notifications.liveOrQueued(party, "RelationshipReleasedNotify", notify);
+                notifications.liveOrQueued(party, notice);
             }
         }
         accessChanged.fire(new AccessChanged("relationship released"));

@@ -1,14 +1,12 @@
 package org.irsp.relationship.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.irsp.codes.Timestamps;
+import org.irsp.push.entity.RequestNotice;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.registration.entity.DeviceAccount;
 import org.irsp.registration.entity.EntityRef;
@@ -43,7 +41,7 @@ public class RequestNotices {
 
     public void notifyApprovers(RelationshipRequest r) {
         for (EntityRef approver : approversOf(r)) {
-            notifications.live(approver, "RelationshipRequestNotify", body(r).build());
+            notifications.live(approver, notice(r));
         }
     }
 
@@ -61,20 +59,9 @@ public class RequestNotices {
         return store.pendingTargeting(targets).stream().filter(r -> mayAnswer(e, r)).toList();
     }
 
-    /** RelationshipRequestNotify body (§10.2). */
-    public static JsonObjectBuilder body(RelationshipRequest r) {
-        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("requestId", r.requestId()).add("kind", r.kind().wire())
-                .add("requester", r.requester().address()).add("subject", r.subject().address())
-                .add("target", r.target().address());
-        if (r.kind() == Kind.USER_DEVICE) {
-            b.add("role", r.role().wire());
-        }
-        if (r.rights() != null) {
-            b.add("rights", r.rights());
-        }
-        if (r.note() != null) {
-            b.add("note", r.note());
-        }
-        return b.add("expiresAt", Timestamps.format(r.expiresAt()));
+    /** RelationshipRequestNotify (§10.2): what an approver learns of a pending request. */
+    public static RequestNotice notice(RelationshipRequest r) {
+        return new RequestNotice(r.requestId(), r.kind().wire(), r.requester(), r.subject(), r.target(),
+                r.kind() == Kind.USER_DEVICE ? r.role().wire() : null, r.rights(), r.note(), r.expiresAt());
     }
 }

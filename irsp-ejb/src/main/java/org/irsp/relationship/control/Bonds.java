@@ -3,7 +3,6 @@ package org.irsp.relationship.control;
 import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +14,8 @@ import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.presence.control.Visibility;
+import org.irsp.push.entity.Bond;
+import org.irsp.push.entity.Established;
 import org.irsp.registration.entity.DeviceAccount;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.relationship.entity.Kind;
@@ -51,10 +52,10 @@ public class Bonds {
             em.find(DeviceAccount.class, b.id()).claim(a.id());
         }
         em.flush();
-        JsonObject notify = body(r).add("via", via).build();
+        Established notice = new Established(bond(r), via);
         for (EntityRef party : r.parties()) {
             if (!told.contains(party)) {
-                notifications.liveOrQueued(party, "RelationshipEstablishedNotify", notify);
+                notifications.liveOrQueued(party, notice);
             }
         }
         tellPresence(a, b);
@@ -68,11 +69,18 @@ public class Bonds {
     /** x learns y's current presence, if x may see it. */
     private void tellPresence(EntityRef x, EntityRef y) {
         if (visibility.sees(x, y)) {
-            notifications.live(x, "StatusChangeNotify", presences.status(y));
+            notifications.live(x, presences.status(y));
         }
     }
 
-    /** {relationshipId, kind, parties, role?, rights?}: the common part of notifications and events. */
+    /** What the relationship notifications say of {@code r}: rights only where a user holds them of a device. */
+    public static Bond bond(Relationship r) {
+        return new Bond(r.id(), r.kind().wire(), r.partyA(), r.partyB(),
+                r.kind() == Kind.USER_DEVICE ? r.role().wire() : null,
+                r.rights() != null && r.kind() != Kind.USER_USER ? r.rights() : null);
+    }
+
+    /** {relationshipId, kind, parties, role?, rights?}: the common part of the §15.2 events. */
     public static JsonObjectBuilder body(Relationship r) {
         JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
                 .add("parties", Wire.JSON.createArrayBuilder().add(r.partyA().address()).add(r.partyB().address()));

@@ -1,6 +1,6 @@
 package org.irsp.session.boundary;
 
-import org.irsp.codes.Wire;
+import org.irsp.push.entity.Replaced;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
@@ -12,10 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.irsp.audit.control.AuditLog;
-import org.irsp.codes.CloseCode;
+import org.irsp.session.entity.ConnectionCommand.Ending;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.codes.Timestamps;
 import org.irsp.registration.entity.AccountDeleted;
 import org.irsp.registration.entity.AccountDisabled;
 import org.irsp.registration.entity.EntityRef;
@@ -83,10 +82,7 @@ public class Sessions {
         for (LoginSession older : boundSessionsOf(bound.entity())) {
             if (!older.connId().equals(bound.connId())) {
                 older.end(now);
-                String replaced = Wire.JSON.createObjectBuilder().add("type", "ConnectionReplaced")
-                        .add("body", Wire.JSON.createObjectBuilder().add("ts", Timestamps.format(now))).build().toString();
-                connections.send(ConnectionCommand.close(bound.entity(), older.connId(), replaced,
-                        CloseCode.REPLACED.code(), "replaced"));
+                connections.send(ConnectionCommand.close(bound.entity(), older.connId(), new Replaced(now), Ending.REPLACED));
             }
         }
     }
@@ -110,8 +106,8 @@ public class Sessions {
         s.end(clock.instant());
         if (bound) {
             connections.send(own
-                    ? ConnectionCommand.close(s.entity(), connId, null, CloseCode.LOGOUT.code(), "logout")
-                    : ConnectionCommand.close(s.entity(), connId, null, CloseCode.KICKED.code(), "kicked"));
+                    ? ConnectionCommand.close(s.entity(), connId, null, Ending.LOGOUT)
+                    : ConnectionCommand.close(s.entity(), connId, null, Ending.KICKED));
         }
         audit.record(caller.entity().id(), clientIp, own ? "logout" : "kick", 200, connId);
     }
@@ -136,7 +132,7 @@ public class Sessions {
         List<LoginSession> live = liveSessionsOf(entity);
         for (LoginSession s : live) {
             if (s.isBound()) {
-                connections.send(ConnectionCommand.close(s.entity(), s.connId(), null, CloseCode.KICKED.code(), "kicked"));
+                connections.send(ConnectionCommand.close(s.entity(), s.connId(), null, Ending.KICKED));
             }
             s.end(now);
         }

@@ -8,6 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import org.irsp.messaging.control.Jms;
+import org.irsp.push.control.PushText;
 import org.irsp.session.entity.ConnectionCommand;
 import jakarta.jms.DeliveryMode;
 
@@ -24,15 +25,14 @@ public class ConnectionChannel {
 
     public void send(ConnectionCommand command) {
         try (JMSContext jms = factory.createContext()) {
-            TextMessage m = jms.createTextMessage(command.frame() == null ? "" : command.frame());
+            TextMessage m = jms.createTextMessage(command.push() == null ? "" : PushText.write(command.push()));
             m.setStringProperty("kind", command.kind().name());
             m.setStringProperty("entityType", command.entity().type().name());
             m.setStringProperty("entityId", command.entity().id());
             setIfPresent(m, "connId", command.connId());
             setIfPresent(m, "exceptConnId", command.exceptConnId());
-            setIfPresent(m, "closeReason", command.closeReason());
+            setIfPresent(m, "ending", command.ending() == null ? null : command.ending().name());
             setIfPresent(m, "deliveryId", command.deliveryId());
-            m.setIntProperty("closeCode", command.closeCode());
             jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                     .send(jms.createTopic(Jms.CONNECTIONS_TOPIC), m);
         } catch (JMSException e) {

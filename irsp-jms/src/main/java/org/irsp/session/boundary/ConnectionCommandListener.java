@@ -9,6 +9,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import org.irsp.push.control.PushText;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.session.entity.ConnectionCommand;
@@ -34,13 +35,14 @@ public class ConnectionCommandListener implements MessageListener {
     public void onMessage(Message message) {
         try {
             TextMessage m = (TextMessage) message;
-            String frame = m.getText();
+            String push = m.getText();
             commands.fire(new ConnectionCommand(
                     ConnectionCommand.Kind.valueOf(m.getStringProperty("kind")),
                     new EntityRef(EntityType.valueOf(m.getStringProperty("entityType")), m.getStringProperty("entityId")),
                     m.getStringProperty("connId"), m.getStringProperty("exceptConnId"),
-                    frame == null || frame.isEmpty() ? null : frame,
-                    m.getIntProperty("closeCode"), m.getStringProperty("closeReason"), m.getStringProperty("deliveryId")));
+                    push == null || push.isEmpty() ? null : PushText.read(push),
+                    m.getStringProperty("ending") == null ? null : ConnectionCommand.Ending.valueOf(m.getStringProperty("ending")),
+                    m.getStringProperty("deliveryId")));
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

@@ -4,12 +4,11 @@ import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
-import org.irsp.codes.CloseCode;
+import org.irsp.protocol.CloseCode;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
@@ -22,7 +21,7 @@ import org.irsp.protocol.ConnectionRegistry;
 import org.irsp.protocol.Envelope;
 import org.irsp.protocol.FailureAware;
 import org.irsp.protocol.FrameHandler;
-import org.irsp.protocol.Frames;
+import org.irsp.protocol.PushFrames;
 import org.irsp.protocol.JsonFields;
 import org.irsp.protocol.Reply;
 import org.irsp.registration.entity.EntityType;
@@ -88,13 +87,12 @@ public class BindHandler implements FrameHandler, FailureAware {
                     presences.announce(bound.entity());
                 }
                 for (RelationshipRequest r : requests) {
-                    c.send(Frames.complete(Wire.JSON.createObjectBuilder().add("type", "RelationshipRequestNotify")
-                            .add("body", RequestNotices.body(r)).build(), c));
+                    c.send(PushFrames.encode(RequestNotices.notice(r), null, c.bound()));
                 }
             } finally {
                 // whatever failed above, the queue is delivered and frames forwarded to this connection are not held forever
                 c.streamThenReady(items.stream().map(item -> new Connection.Backlogged(item.deliveryId(),
-                        () -> Frames.complete(Wire.JSON.createReader(new StringReader(item.frame())).readObject(), c))).iterator());
+                        () -> PushFrames.encode(item.push(), item.deliveryId(), c.bound()))).iterator());
             }
         });
     }

@@ -28,6 +28,9 @@ import org.irsp.protocol.FrameHandler;
 import org.irsp.protocol.JsonFields;
 import org.irsp.protocol.MessageJson;
 import org.irsp.protocol.PendingResponses;
+import org.irsp.protocol.PushFrames;
+import org.irsp.push.entity.Endpoint;
+import org.irsp.push.entity.Forward;
 import org.irsp.protocol.Reply;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
@@ -75,9 +78,8 @@ public class DataMessageHandler implements FrameHandler {
             throw IrspException.badField("body.op", "body.op is required for a device target");
         }
         String ts = f.optionalString("ts", 1, 64).orElse(Timestamps.format(Instant.now()));
-        JsonObject source = Wire.JSON.createObjectBuilder().add("type", sender.type().wire()).add("id", sender.id())
-                .add("connId", c.bound().connId()).build();
-        DataMessage m = new DataMessage(frame.msgId(), source, ts, needResponse, guaranteed, ttl, op, body.object());
+        DataMessage m = new DataMessage(frame.msgId(), Endpoint.of(sender, c.bound().connId()), ts, needResponse, guaranteed,
+                ttl, op, body.object());
         List<Outcome> outcomes = routing.route(sender, c.bound().connId(), targets, m);
         outcomes.forEach(o -> metrics.counter("irsp.messages.routed", new Tag("retCode", String.valueOf(o.code().code()))).inc());
         boolean multi = addresses.size() > 1 || addresses.stream().anyMatch(a -> a.group() != null);
@@ -98,12 +100,10 @@ public class DataMessageHandler implements FrameHandler {
         }
     }
 
+    /** To connections here at once; to a connection on another node as the same push, which that node writes alike. */
     private void forward(Outcome o, DataMessage m) {
-        JsonObjectBuilder frame = Wire.JSON.createObjectBuilder(Routing.stored(o.target(), m));
-        if (o.deliveryId() != null) {
-            frame.add("deliveryId", o.deliveryId());
-        }
-        String text = frame.build().toString();
+        Forward push = m.forwardTo(o.target(), o.deliveryId());
+        String text = PushFrames.encode(push, null, null);
         for (String connId : o.connIds()) {
             Connection target = registry.bound(connId);
             if (target != null) {
@@ -115,7 +115,7 @@ public class DataMessageHandler implements FrameHandler {
                     }
                 });
             } else {
-                channel.send(ConnectionCommand.frame(o.target().entity(), connId, null, text, o.deliveryId()));
+                channel.send(ConnectionCommand.push(o.target().entity(), connId, null, push, o.deliveryId()));
             }
         }
     }

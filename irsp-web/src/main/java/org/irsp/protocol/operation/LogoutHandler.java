@@ -3,7 +3,7 @@ package org.irsp.protocol.operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import org.irsp.codes.CloseCode;
+import org.irsp.protocol.CloseCode;
 import org.irsp.protocol.Connection;
 import org.irsp.protocol.Envelope;
 import org.irsp.protocol.FrameHandler;

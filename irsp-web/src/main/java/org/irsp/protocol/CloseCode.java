@@ -1,4 +1,6 @@
-package org.irsp.codes;
+package org.irsp.protocol;
+
+import org.irsp.codes.RetCode;
 
 /** PROTOCOL §6.8: WebSocket close codes. */
 public enum CloseCode {

@@ -1,0 +1,104 @@
+package org.irsp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The external broker killed (SIGKILL) in the middle of a stream of offline messages: while it is gone
+ * senders get 503 with {@code retryAfter}, never 202; once it is back, storing resumes without a server
+ * restart, and the recipient's next bind delivers every message that was answered 202, in order. Only
+ * with {@code -Pexternal-broker}: the embedded broker cannot die without its server (that case is
+ * {@link OfflineDepthIT}'s kill of the server).
+ */
+@ExtendWith(IrspServer.class)
+@EnabledIfSystemProperty(named = "irsp.it.broker", matches = "external")
+class BrokerLossIT {
+
+    private static final Duration OUTAGE_BOUND = Duration.ofSeconds(180);
+
+    @Test
+    void whileTheBrokerIsGoneSendersGet503AndEveryMessageAnswered202IsDeliveredOnceItIsBack() throws Exception {
+        String deviceId = RelationshipIT.deviceWithCode("BRKL2345");
+        List<Integer> accepted = new ArrayList<>();
+        int seq = 0;
+        try (Party alice = Party.user(Fixtures.newUser())) {
+            alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device",
+                    Json.createObjectBuilder().add("type", "device").add("id", deviceId).build(), "BRKL2345"));
+            for (; accepted.size() < 20; seq++) {
+                assertEquals(202, send(alice, deviceId, seq), "before the broker is lost");
+                accepted.add(seq);
+            }
+            IrspServer.killBroker();
+            int unavailable = 0;
+            for (; unavailable < 5; seq++) {
+                int code = send(alice, deviceId, seq);
+                assertTrue(code == 202 || code == 503, "while the broker is gone: " + code);
+                if (code == 202) {
+                    accepted.add(seq); // the broker's death not yet noticed: must then have been stored
+                } else {
+                    unavailable++;
+                }
+            }
+            IrspServer.startBroker();
+            long deadline = System.nanoTime() + OUTAGE_BOUND.toNanos();
+            int code;
+            do {
+                assertTrue(System.nanoTime() < deadline, "storing did not resume within " + OUTAGE_BOUND);
+                code = send(alice, deviceId, seq);
+                assertTrue(code == 202 || code == 503, "after the broker is back: " + code);
+                if (code == 202) {
+                    accepted.add(seq);
+                } else {
+                    Thread.sleep(1000L * retryAfter); // what the 503 asks of a client before it tries again
+                }
+                seq++;
+            } while (code != 202);
+            for (int more = 0; more < 10; more++, seq++) {
+                assertEquals(202, send(alice, deviceId, seq), "once the broker is back");
+                accepted.add(seq);
+            }
+        }
+        try (Party device = Party.device(deviceId)) {
+            assertEquals("verificationCode", device.next("RelationshipEstablishedNotify").getJsonObject("body").getString("via"));
+            List<Integer> delivered = new ArrayList<>();
+            while (!delivered.containsAll(accepted)) {
+                JsonObject item = device.ws.next("OfflineMessageDelivery", Duration.ofSeconds(30));
+                assertTrue(item != null, "missing after the bind: " + missing(accepted, delivered));
+                delivered.add(item.getJsonObject("body").getJsonObject("message").getJsonObject("body").getInt("seq"));
+            }
+            List<Integer> acceptedInOrder = delivered.stream().filter(accepted::contains).distinct().toList();
+            assertEquals(accepted, acceptedInOrder, "the messages answered 202, in the order they were sent");
+        }
+    }
+
+    private static int retryAfter;
+
+    /** One offline DataMessage; the Ack's retCode (a 503 must say when to retry). A store may wait on the broker. */
+    private static int send(Party alice, String deviceId, int seq) {
+        JsonObject ack = alice.ws.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", "loss-" + seq + "-" + UUID.randomUUID())
+                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "device").add("id", deviceId)))
+                .add("delivery", "offline").add("body", Json.createObjectBuilder().add("op", "event").add("seq", seq)))
+                .orTimeout(OUTAGE_BOUND.toSeconds(), TimeUnit.SECONDS).join();
+        int code = ack.getInt("retCode");
+        if (code == 503) {
+            retryAfter = ack.getJsonObject("details").getInt("retryAfter");
+            assertTrue(retryAfter > 0, ack.toString());
+        }
+        return code;
+    }
+
+    private static List<Integer> missing(List<Integer> accepted, List<Integer> delivered) {
+        return accepted.stream().filter(s -> !delivered.contains(s)).toList();
+    }
+}
