@@ -29,12 +29,12 @@ class BrokerLossIT {
 
     @Test
     void whileTheBrokerIsGoneSendersGet503AndEveryMessageAnswered202IsDeliveredOnceItIsBack() throws Exception {
-        String deviceId = RelationshipIT.deviceWithCode("BRKL2345");
+        String deviceId = RelationshipIT.deviceWithCode("BRKQ2345");
         List<Integer> accepted = new ArrayList<>();
         int seq = 0;
         try (Party alice = Party.user(Fixtures.newUser())) {
             alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device",
-                    Json.createObjectBuilder().add("type", "device").add("id", deviceId).build(), "BRKL2345"));
+                    Json.createObjectBuilder().add("type", "device").add("id", deviceId).build(), "BRKQ2345"));
             for (; accepted.size() < 20; seq++) {
                 assertEquals(202, send(alice, deviceId, seq), "before the broker is lost");
                 accepted.add(seq);

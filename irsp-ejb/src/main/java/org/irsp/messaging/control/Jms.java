@@ -10,6 +10,13 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * {@link #BROWSING_FACTORY} only reads the offline queues, outside any transaction, with no consumer
  * window: the broker sends a browser the whole queue before its end marker. (With a window, a browse can
  * end early at a window's edge: the client's request for the rest overtakes the credits it returns.)
+ *
+ * Both fail fast when the broker is gone ({@code ReconnectAttempts=0}; the resource adapter's default for
+ * outbound connections is to reconnect forever, which blocks the caller, a WebSocket's frame included,
+ * until the broker is back): the caller's transaction rolls back and the sender gets 503 with
+ * {@code retryAfter}, the pool drops the broken connection and opens new ones once the broker answers.
+ * A broker that is up but does not answer fails a call after 10 s ({@code CallTimeout}). The MDBs'
+ * activations keep reconnecting on their own ({@code setupAttempts=-1}).
  */
 @ConnectionFactoryDefinitions({
     @ConnectionFactoryDefinition(
@@ -18,7 +25,8 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
             resourceAdapter = Jms.RESOURCE_ADAPTER,
             transactionSupport = TransactionSupportLevel.XATransaction,
             minPoolSize = 0,
-            maxPoolSize = 32),
+            maxPoolSize = 32,
+            properties = {"ReconnectAttempts=0", "CallTimeout=10000"}),
     @ConnectionFactoryDefinition(
             name = Jms.BROWSING_FACTORY,
             interfaceName = "jakarta.jms.ConnectionFactory",
@@ -26,7 +34,7 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
             transactionSupport = TransactionSupportLevel.NoTransaction,
             minPoolSize = 0,
             maxPoolSize = 32,
-            properties = {"ConsumerWindowSize=-1"})
+            properties = {"ConsumerWindowSize=-1", "ReconnectAttempts=0", "CallTimeout=10000"})
 })
 public final class Jms {
 
