@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The external broker killed (SIGKILL) in the middle of a stream of offline messages: while it is gone
- * senders get 503 with {@code retryAfter}, never 202; once it is back, storing resumes without a server
- * restart, and the recipient's next bind delivers every message that was answered 202, in order. Only
+ * senders get 503 with {@code retryAfter}, never 202, and readiness is DOWN; once it is back, storing
+ * resumes and readiness comes back without a server restart, and the recipient's next bind delivers every message that was answered 202, in order. Only
  * with {@code -Pexternal-broker}: the embedded broker cannot die without its server (that case is
  * {@link OfflineDepthIT}'s kill of the server).
  */
@@ -50,6 +51,7 @@ class BrokerLossIT {
                     unavailable++;
                 }
             }
+            assertEquals(503, readiness(), "readiness while the broker is gone");
             IrspServer.startBroker();
             long deadline = System.nanoTime() + OUTAGE_BOUND.toNanos();
             int code;
@@ -64,6 +66,10 @@ class BrokerLossIT {
                 }
                 seq++;
             } while (code != 202);
+            while (readiness() != 200) {
+                assertTrue(System.nanoTime() < deadline, "not ready again within " + OUTAGE_BOUND);
+                Thread.sleep(500); // polling the probe, as a load balancer does
+            }
             for (int more = 0; more < 10; more++, seq++) {
                 assertEquals(202, send(alice, deviceId, seq), "once the broker is back");
                 accepted.add(seq);
@@ -96,6 +102,13 @@ class BrokerLossIT {
             assertTrue(retryAfter > 0, ack.toString());
         }
         return code;
+    }
+
+    private static int readiness() throws Exception {
+        HttpURLConnection c = (HttpURLConnection) IrspServer.uri().resolve("/health/ready").toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(30_000);
+        return c.getResponseCode();
     }
 
     private static List<Integer> missing(List<Integer> accepted, List<Integer> delivered) {
