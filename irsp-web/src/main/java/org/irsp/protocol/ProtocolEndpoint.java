@@ -25,6 +25,7 @@ public class ProtocolEndpoint {
 
     @Inject Dispatcher dispatcher;
     @Inject ConnectionRegistry registry;
+    @Inject IdleTimers idleTimers;
 
     @Inject
     @ConfigProperty(name = "irsp.ws.hardMaxFrameBytes", defaultValue = "1048576")
@@ -32,6 +33,7 @@ public class ProtocolEndpoint {
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
+        idleTimers.adopt(session);
         // WebSocket 2.1: the session's properties are its own copy of what modifyHandshake left
         String token = (String) session.getUserProperties().get(Handshake.TOKEN);
         Connection c = registry.opened(session, token, (Candidate) session.getUserProperties().get(Handshake.OBSERVED));
