@@ -91,4 +91,45 @@ class OfflineQueueArquillianIT {
         assertFalse(queue.store(user, item(OfflineItem.Kind.MESSAGE, "the 1001st")));
         queue.purge(user);
     }
+
+    /** The byte limit (irsp.offline.maxBytes, 10 MiB by default) refuses the item that would pass it, and only that one. */
+    @Test
+    void aQueueRefusesTheItemThatWouldPassItsByteLimitButTakesASmallerOne() {
+        EntityRef device = EntityRef.device("urn:IGRS:Device:DeviceId:" + UUID.randomUUID());
+        int stored = 0;
+        while (queue.storeNow(device, sized(60_000), null)) {
+            stored++;
+            if (stored > 200) {
+                throw new AssertionError("the byte limit never refused");
+            }
+        }
+        assertEquals(10_485_760 / 60_000, stored, "items of 60,000 bytes that fit in 10 MiB");
+        assertTrue(queue.storeNow(device, sized(10_485_760 - stored * 60_000), null), "an item that exactly fills the rest");
+        assertFalse(queue.storeNow(device, sized(1), null));
+        queue.purge(device);
+    }
+
+    /** A store at once (a DataMessage's) does not depend on the caller's transaction: the item and its room stay. */
+    @Test
+    void aStoreAtOnceKeepsItsItemWhenTheCallersTransactionRollsBack() throws Exception {
+        EntityRef user = EntityRef.user("atonce" + System.nanoTime());
+        transaction.begin();
+        OfflineItem kept = item(OfflineItem.Kind.MESSAGE, "kept");
+        assertTrue(queue.storeNow(user, kept, null));
+        transaction.rollback();
+        assertEquals(List.of(kept.deliveryId()), queue.pending(user).stream().map(OfflineItem::deliveryId).toList());
+        for (int i = 1; i < 1000; i++) {
+            assertTrue(queue.storeNow(user, item(OfflineItem.Kind.MESSAGE, "m" + i), null));
+        }
+        assertFalse(queue.storeNow(user, item(OfflineItem.Kind.MESSAGE, "the 1001st"), null), "the kept item's room stayed taken");
+        queue.purge(user);
+    }
+
+    /** A message item whose stored text is exactly {@code bytes} long. */
+    private static OfflineItem sized(int bytes) {
+        String head = "{\"type\":\"X\",\"body\":{\"t\":\"";
+        String tail = "\"}}";
+        return new OfflineItem(OfflineItem.newDeliveryId(), OfflineItem.Kind.MESSAGE,
+                head + "x".repeat(Math.max(0, bytes - head.length() - tail.length())) + tail, Instant.now(), Duration.ofHours(1));
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.irsp.codes.Timestamps;
 import org.irsp.codes.Wire;
 import org.irsp.nat.entity.Candidate;
@@ -67,38 +68,25 @@ public final class PushFrames {
         return irsp(typeOf(push), msgId, to, now).add("body", body(push)).build();
     }
 
+    /** The frame type of each IRSP-originated push that is a notification with a body (§6.4). */
+    private static final Map<Class<? extends Push>, String> TYPES = Map.of(
+            Stored.class, "OfflineMessageDelivery",
+            StatusChange.class, "StatusChangeNotify",
+            WentOffline.class, "OfflineNotify",
+            RequestNotice.class, "RelationshipRequestNotify",
+            RequestResult.class, "RelationshipResultNotify",
+            Established.class, "RelationshipEstablishedNotify",
+            Released.class, "RelationshipReleasedNotify",
+            DeliveryFailed.class, "DeliveryFailedNotify",
+            P2PNotice.class, "P2PConnectNotify",
+            Replaced.class, "ConnectionReplaced");
+
     private static String typeOf(Push push) {
-        if (push instanceof Stored) {
-            return "OfflineMessageDelivery";
+        String type = TYPES.get(push.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("no frame type for " + push.getClass().getSimpleName());
         }
-        if (push instanceof StatusChange) {
-            return "StatusChangeNotify";
-        }
-        if (push instanceof WentOffline) {
-            return "OfflineNotify";
-        }
-        if (push instanceof RequestNotice) {
-            return "RelationshipRequestNotify";
-        }
-        if (push instanceof RequestResult) {
-            return "RelationshipResultNotify";
-        }
-        if (push instanceof Established) {
-            return "RelationshipEstablishedNotify";
-        }
-        if (push instanceof Released) {
-            return "RelationshipReleasedNotify";
-        }
-        if (push instanceof DeliveryFailed) {
-            return "DeliveryFailedNotify";
-        }
-        if (push instanceof P2PNotice) {
-            return "P2PConnectNotify";
-        }
-        if (push instanceof Replaced) {
-            return "ConnectionReplaced";
-        }
-        throw new IllegalArgumentException("no frame type for " + push.getClass().getSimpleName());
+        return type;
     }
 
     private static JsonObjectBuilder body(Push push) {

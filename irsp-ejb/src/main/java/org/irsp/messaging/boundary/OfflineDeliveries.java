@@ -62,7 +62,7 @@ public class OfflineDeliveries {
     public void storeResponse(EntityRef sender, JsonObject response) {
         String deliveryId = OfflineItem.newDeliveryId();
         Instant now = clock.instant();
-        queue.store(sender, OfflineItem.of(deliveryId, new Stored(now, new Relayed(response)), now, Duration.ofDays(7)),
+        queue.storeNow(sender, OfflineItem.of(deliveryId, new Stored(now, new Relayed(response)), now, Duration.ofDays(7)),
                 responder(response.getJsonObject("source")));
     }
 

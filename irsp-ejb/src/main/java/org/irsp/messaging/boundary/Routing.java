@@ -95,12 +95,12 @@ public class Routing {
     public List<Outcome> route(EntityRef sender, String senderConnId, List<Target> targets, DataMessage m) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Target t : targets) {
-            outcomes.add(t.irsp() ? toIrsp(sender, t, m) : outcome(sender, senderConnId, t, m));
+            outcomes.add(t.irsp() ? toIrsp(sender, t, m) : outcome(sender, senderConnId, t, m, targets.size() == 1));
         }
         return outcomes;
     }
 
-    private Outcome outcome(EntityRef sender, String senderConnId, Target t, DataMessage m) {
+    private Outcome outcome(EntityRef sender, String senderConnId, Target t, DataMessage m, boolean alone) {
         if (!cache.exists(t.entity(), () -> accounts.find(t.entity()).isPresent())) {
             return Outcome.of(t, RetCode.NOT_FOUND);
         }
@@ -119,15 +119,21 @@ public class Routing {
         if (m.guaranteed() && t.entity().equals(sender) && connections.isEmpty()) {
             return Outcome.of(t, RetCode.OFFLINE); // no other connection of one's own to keep it for
         }
-        return StoreAndForward.decide(t, connections, m.guaranteed(), () -> store(sender, t, m));
+        return StoreAndForward.decide(t, connections, m.guaranteed(), () -> store(sender, t, m, alone));
     }
 
-    /** The message in the target's queue, as OfflineMessageDelivery will carry it; empty when the quota is full. */
-    private Optional<String> store(EntityRef sender, Target t, DataMessage m) {
+    /**
+     * The message in the target's queue, as OfflineMessageDelivery will carry it; empty when the quota is
+     * full. For the frame's only target it is stored at once, without a transaction: its outcome is the
+     * frame's. For one of several, in the routing transaction, so that a failure of a later target
+     * (503) leaves none stored and the sender's retry duplicates nothing.
+     */
+    private Optional<String> store(EntityRef sender, Target t, DataMessage m, boolean alone) {
         String deliveryId = OfflineItem.newDeliveryId();
         Instant now = clock.instant();
         Stored stored = new Stored(now, m.forwardTo(t, null));
-        boolean kept = queue.store(t.entity(), OfflineItem.of(deliveryId, stored, now, Duration.ofSeconds(m.ttlSeconds())), sender);
+        OfflineItem item = OfflineItem.of(deliveryId, stored, now, Duration.ofSeconds(m.ttlSeconds()));
+        boolean kept = alone ? queue.storeNow(t.entity(), item, sender) : queue.store(t.entity(), item, sender);
         return kept ? Optional.of(deliveryId) : Optional.empty();
     }
 

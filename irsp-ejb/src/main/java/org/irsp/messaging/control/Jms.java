@@ -8,7 +8,10 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * The application's JMS connection factories, provided by the Artemis resource adapter {@code irsp-ra}.
  * {@link #CONNECTION_FACTORY} is XA: a message sent inside a boundary's transaction leaves only on commit.
  * {@link #BROWSING_FACTORY} only reads the offline queues, outside any transaction, with no consumer
- * window: the broker sends a browser the whole queue before its end marker. (With a window, a browse can
+ * window: the broker sends a browser the whole queue before its end marker. Used outside any transaction
+ * (OfflineQueue#storeNow), the XA factory gives a non-transacted session whose durable send returns once
+ * the broker has the message. (A factory without transaction support is no way to that inside a
+ * transaction: the Artemis adapter then makes the session locally transacted, and nothing commits it.) (With a window, a browse can
  * end early at a window's edge: the client's request for the rest overtakes the credits it returns.)
  *
  * Both fail fast when the broker is gone ({@code ReconnectAttempts=0}; the resource adapter's default for

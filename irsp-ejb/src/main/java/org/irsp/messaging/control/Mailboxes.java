@@ -2,28 +2,30 @@ package org.irsp.messaging.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.irsp.messaging.entity.Mailbox;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.messaging.entity.OfflineQuota;
+import org.irsp.schema.Migrations;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
- * The quota side of the offline queues ({@link Mailbox}, one database row per entity). Room is reserved
- * in a short transaction of its own that locks the recipient's row, so concurrent stores, on any node,
- * take turns and never overshoot; the caller's transaction then stores the item, and gives the room back
- * if it rolls back. Room comes back in the transaction that removes the item.
+ * The quota of the offline queues ({@link MailboxRows}) as the stores and removals see it: room taken at
+ * once for an item stored in the caller's transaction is given back if that transaction does not
+ * commit; room taken for an item stored at once ({@link OfflineQueue#storeNow}) is given back if its send
+ * fails; room comes back in the transaction that removes an item.
  */
 @Stateless
 public class Mailboxes {
 
-    @PersistenceContext EntityManager em;
+    @Resource(lookup = Migrations.DATA_SOURCE) DataSource database;
     @Inject MailboxRows rows;
     @Resource TransactionSynchronizationRegistry transactions;
 
@@ -43,7 +45,7 @@ public class Mailboxes {
         if (!item.countsTowardQuota()) {
             return true;
         }
-        if (!rows.reserve(recipientKey, item, new OfflineQuota(maxMessages, maxBytes))) {
+        if (!rows.reserve(recipientKey, item.sizeBytes(), new OfflineQuota(maxMessages, maxBytes))) {
             return false;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -62,21 +64,37 @@ public class Mailboxes {
         return true;
     }
 
+    /** Takes room for {@code item} at once, whatever becomes of the caller's transaction; false when the quota has none. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean take(String recipientKey, OfflineItem item) {
+        return !item.countsTowardQuota() || rows.reserve(recipientKey, item.sizeBytes(), new OfflineQuota(maxMessages, maxBytes));
+    }
+
+    /** Gives back at once the room {@link #take} took for an item that was not stored after all. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void giveBack(String recipientKey, OfflineItem item) {
+        if (item.countsTowardQuota()) {
+            rows.release(recipientKey, item.sizeBytes());
+        }
+    }
+
     /** Gives back, in the caller's transaction, the room of a quota item that leaves {@code recipientKey}'s queue. */
     public void released(String recipientKey, String kind, int sizeBytes) {
         if (OfflineItem.Kind.MESSAGE.name().equals(kind)) {
-            Mailbox mailbox = em.find(Mailbox.class, recipientKey, LockModeType.PESSIMISTIC_WRITE);
-            if (mailbox != null) {
-                mailbox.released(sizeBytes);
+            try (Connection c = database.getConnection()) {
+                MailboxRows.giveBack(c, recipientKey, sizeBytes);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot give back room in the offline mailbox of " + recipientKey, e);
             }
         }
     }
 
-    /** Forgets the entity's mailbox: its queue was purged with the account (§7.6). */
+    /** Forgets the entity's mailbox, in the caller's transaction: its queue was purged with the account (§7.6). */
     public void dropped(String entityKey) {
-        Mailbox mailbox = em.find(Mailbox.class, entityKey, LockModeType.PESSIMISTIC_WRITE);
-        if (mailbox != null) {
-            em.remove(mailbox);
+        try (Connection c = database.getConnection()) {
+            MailboxRows.drop(c, entityKey);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the offline mailbox of " + entityKey, e);
         }
     }
 }

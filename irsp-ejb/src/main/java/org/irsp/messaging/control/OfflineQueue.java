@@ -2,6 +2,8 @@ package org.irsp.messaging.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -67,6 +69,34 @@ public class OfflineQueue {
             return false;
         }
         try (JMSContext jms = factory.createContext()) {
+            send(jms, recipient, item, sender);
+            return true;
+        }
+    }
+
+    /**
+     * Stores a message at once, outside the caller's transaction: room is taken, then a durable send
+     * returns once the broker has the item; if the send fails the room is given back and the failure
+     * propagates (503). For an item whose sender learns the outcome from this call alone (a DataMessage's
+     * only target, a relayed response): nothing the caller does afterwards can undo it. No XA
+     * transaction, no transaction at all, is spent on it: the caller's is suspended meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean storeNow(EntityRef recipient, OfflineItem item, EntityRef sender) {
+        if (!mailboxes.take(recipient.key(), item)) {
+            return false;
+        }
+        try (JMSContext jms = factory.createContext()) {
+            send(jms, recipient, item, sender);
+            return true;
+        } catch (RuntimeException notStored) {
+            mailboxes.giveBack(recipient.key(), item);
+            throw notStored;
+        }
+    }
+
+    private static void send(JMSContext jms, EntityRef recipient, OfflineItem item, EntityRef sender) {
+        try {
             TextMessage m = jms.createTextMessage(item.text());
             m.setStringProperty(DELIVERY_ID, item.deliveryId());
             m.setStringProperty(KIND, item.kind().name());
@@ -80,7 +110,6 @@ public class OfflineQueue {
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setTimeToLive(item.ttl().toMillis())
                     .send(jms.createQueue(queueName(recipient)), m);
-            return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

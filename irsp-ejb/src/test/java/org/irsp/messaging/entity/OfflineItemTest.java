@@ -23,15 +23,6 @@ class OfflineItemTest {
     }
 
     @Test
-    void quotaCountsMessagesByNumberAndBytesButNeverNotifications() {
-        OfflineQuota quota = new OfflineQuota(2, 100);
-        assertTrue(quota.admits(1, 0, item(OfflineItem.Kind.MESSAGE, "{}")));
-        assertFalse(quota.admits(2, 0, item(OfflineItem.Kind.MESSAGE, "{}")));
-        assertFalse(quota.admits(0, 99, item(OfflineItem.Kind.MESSAGE, "{}")));
-        assertTrue(quota.admits(2, 100, item(OfflineItem.Kind.NOTIFICATION, "{}")));
-    }
-
-    @Test
     void onlyIrspDeliveryIdsNameQueueItems() {
         assertTrue(OfflineItem.isDeliveryId(OfflineItem.newDeliveryId()));
         assertFalse(OfflineItem.isDeliveryId("s-123"));
