@@ -1,11 +1,9 @@
 package org.irsp.protocol;
 
-import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.irsp.codes.IrspException;
-import org.irsp.codes.Wire;
 import org.irsp.nat.entity.Candidate;
 
 /** §12.1 candidates in P2P frames, read with their §1 paths ({@code body.candidates[1].port}). */
@@ -37,10 +35,6 @@ public final class NatJson {
         long port = c.optionalInteger("port", 1, 65535)
                 .orElseThrow(() -> IrspException.badField(c.path("port"), "port is mandatory"));
         return new Candidate(type, ip, (int) port, c.enumValue("proto", Set.of("udp", "tcp")));
-    }
-
-    public static JsonObjectBuilder json(Candidate c) {
-        return Wire.JSON.createObjectBuilder().add("type", c.type()).add("ip", c.ip()).add("port", c.port()).add("proto", c.proto());
     }
 
     private NatJson() {}

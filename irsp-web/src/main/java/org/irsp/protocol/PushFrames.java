@@ -240,7 +240,7 @@ public final class PushFrames {
 
     private static JsonArrayBuilder candidates(List<Candidate> candidates) {
         JsonArrayBuilder a = Wire.JSON.createArrayBuilder();
-        candidates.forEach(c -> a.add(NatJson.json(c)));
+        candidates.forEach(c -> a.add(c.json()));
         return a;
     }
 
