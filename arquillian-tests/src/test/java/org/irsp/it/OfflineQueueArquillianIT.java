@@ -46,18 +46,18 @@ class OfflineQueueArquillianIT {
     }
 
     @Test
-    void browsingDeliversInOrderWithoutConsumingAndOnlyANamedAckRemoves() {
+    void readingDeliversInOrderWithoutConsumingAndOnlyANamedAckRemoves() {
         EntityRef device = EntityRef.device("urn:IGRS:Device:DeviceId:" + UUID.randomUUID());
         OfflineItem first = item(OfflineItem.Kind.MESSAGE, "1");
         OfflineItem second = item(OfflineItem.Kind.NOTIFICATION, "2");
         assertTrue(queue.store(device, first));
         assertTrue(queue.store(device, second));
-        List<String> ids = queue.pending(device).stream().map(OfflineItem::deliveryId).toList();
+        List<String> ids = queue.pending(device, false).stream().map(OfflineItem::deliveryId).toList();
         assertEquals(List.of(first.deliveryId(), second.deliveryId()), ids);
-        assertEquals(2, queue.pending(device).size());
+        assertEquals(2, queue.pending(device, false).size());
         assertFalse(queue.remove(device, "d-unknown"));
         assertTrue(queue.remove(device, first.deliveryId()));
-        assertEquals(List.of(second.deliveryId()), queue.pending(device).stream().map(OfflineItem::deliveryId).toList());
+        assertEquals(List.of(second.deliveryId()), queue.pending(device, false).stream().map(OfflineItem::deliveryId).toList());
     }
 
     @Test
@@ -73,7 +73,7 @@ class OfflineQueueArquillianIT {
         assertEquals(1000, stored);
         assertTrue(queue.store(user, item(OfflineItem.Kind.NOTIFICATION, "n")));
         queue.purge(user);
-        assertTrue(queue.pending(user).isEmpty());
+        assertTrue(queue.pending(user, false).isEmpty());
     }
 
     /** The room a store reserved (in its own transaction) comes back when the store's transaction rolls back. */
@@ -86,7 +86,7 @@ class OfflineQueueArquillianIT {
         transaction.begin();
         assertTrue(queue.store(user, item(OfflineItem.Kind.MESSAGE, "rolled back")));
         transaction.rollback();
-        assertEquals(999, queue.pending(user).size());
+        assertEquals(999, queue.pending(user, false).size());
         assertTrue(queue.store(user, item(OfflineItem.Kind.MESSAGE, "the 1000th fits")), "the rolled-back store's room came back");
         assertFalse(queue.store(user, item(OfflineItem.Kind.MESSAGE, "the 1001st")));
         queue.purge(user);
@@ -117,7 +117,7 @@ class OfflineQueueArquillianIT {
         OfflineItem kept = item(OfflineItem.Kind.MESSAGE, "kept");
         assertTrue(queue.storeNow(user, kept, null));
         transaction.rollback();
-        assertEquals(List.of(kept.deliveryId()), queue.pending(user).stream().map(OfflineItem::deliveryId).toList());
+        assertEquals(List.of(kept.deliveryId()), queue.pending(user, false).stream().map(OfflineItem::deliveryId).toList());
         for (int i = 1; i < 1000; i++) {
             assertTrue(queue.storeNow(user, item(OfflineItem.Kind.MESSAGE, "m" + i), null));
         }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.nat.boundary.P2PSignalling;
 import org.irsp.nat.control.SessionTokens;
 import org.irsp.nat.entity.Candidate;
+import org.irsp.messaging.boundary.OfflineDeliveries;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.session.boundary.Sessions;
@@ -47,6 +48,7 @@ public class ConnectionRegistry implements SessionTokens {
     @Inject SessionSettings settings;
     @Inject Instance<PendingResponses> pending;
     @Inject P2PSignalling p2p;
+    @Inject OfflineDeliveries offline;
     @Inject MetricRegistry metrics;
     @Resource ManagedScheduledExecutorService scheduler;
 
@@ -122,11 +124,14 @@ public class ConnectionRegistry implements SessionTokens {
         }
         EntityRef entity = c.bound().entity();
         byConnId.remove(c.bound().connId());
-        byEntity.computeIfPresent(entity, (e, set) -> {
+        boolean lastHere = byEntity.computeIfPresent(entity, (e, set) -> {
             set.remove(c);
             return set.isEmpty() ? null : set;
-        });
+        }) == null;
         try {
+            if (lastHere) {
+                offline.unbound(entity);
+            }
             pending.get().closed(entity, c.bound().connId());
             sessions.end(c.bound().connId());
         } finally {

@@ -21,7 +21,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Load against a running IRSP over real WebSockets (see docs/BENCHMARKS.md):
  * {@code --server http://127.0.0.1:8080 --pairs 20 --seconds 20 --stored 100}. Phases: request/response
- * (user → its device with needResponse), one-way instant, guaranteed store for offline devices, drain
+ * (user → its device with needResponse), one-way instant, one-way guaranteed to the bound devices (stored,
+ * forwarded with its delivery ID, acked), guaranteed store for offline devices, drain
  * at their next bind with a check that nothing was lost or reordered.
  */
 public final class Benchmark {
@@ -38,7 +39,8 @@ public final class Benchmark {
             List<Pair> all = setUp(rest, server, run, pairs, pool);
             System.out.printf("IRSP benchmark: %d user-device pairs, %d s per timed phase, %d stored per device%n", pairs, seconds, stored);
             requestResponse(all, seconds, pool);
-            oneWay(all, seconds, pool);
+            oneWay(all, seconds, pool, false);
+            oneWay(all, seconds, pool, true);
             storeAndDrain(all, stored, rest, server, pool);
             all.forEach(p -> { p.user.close(); p.device.close(); });
         } finally {
@@ -100,14 +102,20 @@ public final class Benchmark {
                 failures.get());
     }
 
-    /** Users send instant one-way messages, each waiting for its Ack; devices count what arrives. */
-    private static void oneWay(List<Pair> all, int seconds, ExecutorService pool) throws Exception {
+    /**
+     * Users send one-way messages, each waiting for its Ack; devices count what arrives. {@code guaranteed}:
+     * delivery offline to the bound devices, each stored, forwarded with its delivery ID and acked by the device.
+     */
+    private static void oneWay(List<Pair> all, int seconds, ExecutorService pool, boolean guaranteed) throws Exception {
         AtomicLong received = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         for (Pair p : all) {
             p.device.onFrame(f -> {
                 if ("DataMessage".equals(f.getString("type", null))) {
                     received.incrementAndGet();
+                    if (f.containsKey("deliveryId")) {
+                        p.device.ack(f.getString("deliveryId"));
+                    }
                 }
             });
         }
@@ -116,7 +124,7 @@ public final class Benchmark {
         for (Pair p : all) {
             loops.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    JsonObject ack = p.user.call(message(p.deviceId, "read", false, false, 0)).get(35, TimeUnit.SECONDS);
+                    JsonObject ack = p.user.call(message(p.deviceId, "read", false, guaranteed, 0)).get(35, TimeUnit.SECONDS);
                     if (ack.getInt("retCode") != 200) {
                         refused.incrementAndGet();
                     }
@@ -128,7 +136,8 @@ public final class Benchmark {
             f.get();
         }
         Thread.sleep(1000);
-        System.out.printf("one-way instant: %d delivered in %d s = %.0f/s; refused %d%n", received.get(), seconds,
+        System.out.printf("one-way %s: %d delivered in %d s = %.0f/s; refused %d%n",
+                guaranteed ? "guaranteed to the bound target (stored, forwarded, acked)" : "instant", received.get(), seconds,
                 received.get() / (double) seconds, refused.get());
     }
 
@@ -187,7 +196,10 @@ public final class Benchmark {
         while (order.size() < stored && System.nanoTime() < deadline) {
             JsonObject f = arrived.poll(1, TimeUnit.SECONDS);
             if (f != null && "OfflineMessageDelivery".equals(f.getString("type", null)) && p.device.firstDelivery(f)) {
-                order.add(f.getJsonObject("body").getJsonObject("message").getJsonObject("body").getInt("seq"));
+                JsonObject body = f.getJsonObject("body").getJsonObject("message").getJsonObject("body");
+                if ("event".equals(body.getString("op"))) { // not a guaranteed "read" whose Ack was still on its way
+                    order.add(body.getInt("seq"));
+                }
                 p.device.ack(f.getString("msgId"));
             }
         }

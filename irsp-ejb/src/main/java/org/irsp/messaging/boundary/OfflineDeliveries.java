@@ -1,6 +1,8 @@
 package org.irsp.messaging.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -15,6 +17,7 @@ import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.RetCode;
 import org.irsp.push.entity.Relayed;
 import org.irsp.push.entity.Stored;
+import org.irsp.messaging.control.Inboxes;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.registration.entity.AccountDeleted;
@@ -31,13 +34,17 @@ public class OfflineDeliveries {
     OfflineQueue queue;
 
     @Inject
+    Inboxes inboxes;
+
+    @Inject
     Clock clock;
 
     @Inject
     AuditLog audit;
 
+    /** What the entity's queue holds, for a reader that is not one of its connections (the console). */
     public List<OfflineItem> pending(EntityRef entity) {
-        return queue.pending(entity);
+        return queue.pending(entity, false);
     }
 
     /**
@@ -46,7 +53,7 @@ public class OfflineDeliveries {
      */
     public List<OfflineItem> forBind(EntityRef entity) {
         List<OfflineItem> deliverable = new ArrayList<>();
-        for (OfflineItem item : queue.pending(entity)) {
+        for (OfflineItem item : queue.pending(entity, true)) {
             if (item.isDeliverable()) {
                 deliverable.add(item);
             } else if (queue.moveAside(entity, item.deliveryId(), "undeliverable frame")) {
@@ -75,8 +82,16 @@ public class OfflineDeliveries {
         return EntityRef.parse(EntityType.ofWire(source.getString("type")), source.getString("id", null)).orElse(null);
     }
 
+    /** An Ack from a connection bound here: one acknowledgement, no transaction (the room comes back at once). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void acknowledged(EntityRef entity, String deliveryId) {
         queue.remove(entity, deliveryId);
+    }
+
+    /** The entity's last connection on this node closed: what it did not ack goes back to its queue for the next bind. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void unbound(EntityRef entity) {
+        inboxes.close(entity);
     }
 
     public void onAccountDeleted(@Observes AccountDeleted deleted) {

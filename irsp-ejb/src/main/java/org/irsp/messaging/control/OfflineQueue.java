@@ -7,29 +7,27 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.registration.entity.EntityRef;
 
 /**
  * The per-entity offline queues, one persistent Artemis queue each ({@code irsp.offline.<type>.<id>}).
  * The broker's journal is the durable store: an item stays until a client Ack removes it, FIFO by
- * store time, expiring by JMS TTL into {@code irsp.expired}. Browsing delivers without consuming, so
- * an item sent but never acked is sent again at the next bind. The quota is kept by {@link Mailboxes}:
- * a store never reads the queue.
+ * store time, expiring by JMS TTL into {@code irsp.expired}. Stores send; everything that reads or
+ * removes goes through the entity's {@link Inbox}, which holds the items unacknowledged while the entity
+ * is bound on this node, so an item sent but never acked is sent again at the next bind. The quota is
+ * kept by {@link Mailboxes}: a store never reads the queue.
  */
 @Stateless
 public class OfflineQueue {
@@ -46,14 +44,14 @@ public class OfflineQueue {
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory factory;
 
-    @Resource(lookup = Jms.BROWSING_FACTORY)
-    ConnectionFactory browsing;
-
     @Inject
     Clock clock;
 
     @Inject
     Mailboxes mailboxes;
+
+    @Inject
+    Inboxes inboxes;
 
     /**
      * Stores the item; false when the recipient's quota is full (486). Not an exception: a full queue is an
@@ -115,48 +113,43 @@ public class OfflineQueue {
         }
     }
 
-    /** Every unexpired item of the entity, oldest first. */
-    public List<OfflineItem> pending(EntityRef recipient) {
-        List<OfflineItem> items = new ArrayList<>();
+    /** Every unexpired item of the entity, oldest first; {@code bound}: for a connection of the entity bound on this node. */
+    public List<OfflineItem> pending(EntityRef recipient, boolean bound) {
         Instant now = clock.instant();
-        try (JMSContext jms = browsing.createContext()) {
-            browse(jms, jms.createQueue(queueName(recipient)), null, m -> {
-                OfflineItem item = new OfflineItem(m.getStringProperty(DELIVERY_ID),
-                        OfflineItem.Kind.valueOf(m.getStringProperty(KIND)), ((TextMessage) m).getText(),
-                        Instant.ofEpochMilli(m.getLongProperty(STORED_AT)), Duration.ofSeconds(m.getLongProperty(TTL)));
-                if (!item.isExpired(now)) {
-                    items.add(item);
-                }
-                return true;
-            });
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        List<OfflineItem> items = new ArrayList<>();
+        for (Message m : inboxes.with(recipient, bound, Inbox::items)) {
+            OfflineItem item = item(m);
+            if (!item.isExpired(now)) {
+                items.add(item);
+            }
         }
         return items;
     }
 
+    private static OfflineItem item(Message m) {
+        try {
+            return new OfflineItem(m.getStringProperty(DELIVERY_ID), OfflineItem.Kind.valueOf(m.getStringProperty(KIND)),
+                    ((TextMessage) m).getText(), Instant.ofEpochMilli(m.getLongProperty(STORED_AT)),
+                    Duration.ofSeconds(m.getLongProperty(TTL)));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
     /**
-     * Removes the item an Ack names; an item already removed (acked elsewhere, expired) is no error. A
-     * browse that stops at the first match answers "not there" at once, so a repeated Ack does not wait on
-     * a receive; items are mostly acked oldest first, so both the browse and the consumer find theirs
-     * near the head of the queue.
+     * Removes the item an Ack names, for a connection of the recipient bound on this node: one acknowledgement
+     * of a message the entity's {@link Inbox} holds. An item already removed (acked elsewhere, expired) is no
+     * error.
      */
     public boolean remove(EntityRef recipient, String deliveryId) {
         if (!OfflineItem.isDeliveryId(deliveryId)) {
             return false;
         }
-        String selector = DELIVERY_ID + " = '" + deliveryId + "'";
-        if (!holds(recipient, selector)) {
-            return false;
+        Message item = inboxes.with(recipient, true, inbox -> inbox.take(deliveryId));
+        if (item != null) {
+            released(recipient, item);
         }
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)), selector)) {
-            Message item = consumer.receive(2000);
-            if (item != null) {
-                released(recipient, item);
-            }
-            return item != null;
-        }
+        return item != null;
     }
 
     /**
@@ -164,41 +157,18 @@ public class OfflineQueue {
      * items behind it are delivered; false if it is no longer queued.
      */
     public boolean moveAside(EntityRef recipient, String deliveryId, String reason) {
-        if (!OfflineItem.isDeliveryId(deliveryId)) {
-            return false;
-        }
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)), DELIVERY_ID + " = '" + deliveryId + "'")) {
-            Message item = consumer.receive(2000);
-            if (item == null) {
-                return false;
-            }
+        Message item = inboxes.with(recipient, true,
+                inbox -> inbox.moveTo(deliveryId, Jms.DEAD_QUEUE, Map.of(DEAD_REASON, reason)));
+        if (item != null) {
             released(recipient, item);
-            TextMessage dead = jms.createTextMessage(((TextMessage) item).getText());
-            for (String name : new String[] {DELIVERY_ID, KIND, RECIPIENT, SENDER}) {
-                dead.setStringProperty(name, item.getStringProperty(name));
-            }
-            dead.setLongProperty(STORED_AT, item.getLongProperty(STORED_AT));
-            dead.setStringProperty(DEAD_REASON, reason);
-            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(Jms.DEAD_QUEUE), dead);
-            return true;
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
+        return item != null;
     }
 
     /** Drops every item of the entity (§7.6 step 4). */
     public void purge(EntityRef recipient) {
-        if (!holds(recipient, null)) {
-            mailboxes.dropped(recipient.key());
-            return;
-        }
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)))) {
-            while (consumer.receive(200) != null) {
-                // consumed in this transaction
-            }
-        }
+        inboxes.with(recipient, false, inbox -> inbox.takeAll(m -> true));
+        inboxes.close(recipient);
         mailboxes.dropped(recipient.key());
     }
 
@@ -211,30 +181,18 @@ public class OfflineQueue {
     }
 
     private int purgeFrom(EntityRef recipient, EntityRef sender) {
-        int purged = 0;
-        String selector = KIND + " = 'MESSAGE' AND " + SENDER + " = '" + sender.key().replace("'", "''") + "'";
-        if (!holds(recipient, selector)) {
-            return 0;
-        }
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName(recipient)), selector)) {
-            for (Message item = consumer.receive(200); item != null; item = consumer.receive(200)) {
-                released(recipient, item);
-                purged++;
-            }
-        }
-        return purged;
+        List<Message> purged = inboxes.with(recipient, false, inbox -> inbox.takeAll(m -> isMessageFrom(m, sender)));
+        purged.forEach(item -> released(recipient, item));
+        return purged.size();
     }
 
-    /** Whether the entity's queue holds an item matching {@code selector} (any item if null); stops at the first. */
-    private boolean holds(EntityRef recipient, String selector) {
-        boolean[] found = {false};
-        try (JMSContext look = browsing.createContext()) {
-            browse(look, look.createQueue(queueName(recipient)), selector, m -> !(found[0] = true));
+    private static boolean isMessageFrom(Message m, EntityRef sender) {
+        try {
+            return OfflineItem.Kind.MESSAGE.name().equals(m.getStringProperty(KIND))
+                    && sender.key().equals(m.getStringProperty(SENDER));
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
-        return found[0];
     }
 
     private void released(EntityRef recipient, Message item) {
@@ -249,19 +207,5 @@ public class OfflineQueue {
         String id = entity.id();
         return Jms.OFFLINE_PREFIX + entity.type().wire() + "."
                 + (id.startsWith("urn:") ? id.substring(id.lastIndexOf(':') + 1) : id);
-    }
-
-    /** What a browse does with each message; false stops the browse. */
-    private interface MessageAction {
-        boolean accept(Message m) throws JMSException;
-    }
-
-    private static void browse(JMSContext jms, Queue queue, String selector, MessageAction action) throws JMSException {
-        try (QueueBrowser browser = jms.createBrowser(queue, selector)) {
-            Enumeration<?> e = browser.getEnumeration();
-            while (e.hasMoreElements() && action.accept((Message) e.nextElement())) {
-                // next
-            }
-        }
     }
 }

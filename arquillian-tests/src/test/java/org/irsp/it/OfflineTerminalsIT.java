@@ -1,0 +1,119 @@
+package org.irsp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.irsp.client.IrspRest;
+import org.irsp.client.IrspSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * PROTOCOL §6.7 with several terminals of one entity: every bound connection gets every item not yet
+ * acked, the first Ack from any of them removes it, an item never acked comes back at the next bind, and
+ * a guaranteed message to a bound target, once acked, does not.
+ */
+@ExtendWith(IrspServer.class)
+class OfflineTerminalsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String CODE = "TVWX2345";
+
+    @Test
+    void everyTerminalGetsWhatNoTerminalHasAckedAndTheFirstAckFromAnyRemovesIt() {
+        String device = RelationshipIT.deviceWithCode(CODE);
+        String alice = Fixtures.newUser();
+        try (Party a = Party.user(alice)) {
+            a.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", device), CODE));
+        }
+        try (Terminal d = bind("device", device, "secret", Fixtures.SECRET)) {
+            for (String text : List.of("one", "two", "three")) {
+                assertEquals(202, store(d.ws(), address("user", alice), text).getInt("retCode"));
+            }
+        }
+        try (Terminal first = bind("user", alice, "password", Fixtures.PASSWORD)) {
+            Map<String, String> atFirst = messages(first);
+            assertEquals(List.of("one", "two", "three"), List.copyOf(atFirst.values()));
+            acked(first, idOf(atFirst, "one"));
+            try (Terminal second = bind("user", alice, "password", Fixtures.PASSWORD)) {
+                Map<String, String> atSecond = messages(second);
+                assertEquals(List.of("two", "three"), List.copyOf(atSecond.values()), "an item acked by one terminal is not sent to the next");
+                acked(second, idOf(atSecond, "two"));
+                acked(first, idOf(atFirst, "two")); // a second Ack for it changes nothing
+            }
+        }
+        try (Terminal d = bind("device", device, "secret", Fixtures.SECRET);
+             Terminal third = bind("user", alice, "password", Fixtures.PASSWORD)) {
+            assertEquals(List.of("three"), List.copyOf(messages(third).values()), "what no terminal acked comes back");
+            JsonObject live = store(d.ws(), address("user", alice), "live");
+            assertEquals(200, live.getInt("retCode"), "stored, and sent to the bound terminal");
+            JsonObject delivered = third.ws().next("DataMessage", WAIT);
+            assertNotNull(delivered);
+            assertEquals("live", delivered.getJsonObject("body").getString("text"));
+            acked(third, delivered.getString("deliveryId"));
+        }
+        try (Terminal fourth = bind("user", alice, "password", Fixtures.PASSWORD)) {
+            assertEquals(List.of("three"), List.copyOf(messages(fourth).values()), "the acked live item does not come back");
+        }
+    }
+
+    /** The DataMessages a bind delivers, by delivery ID, in order; other items are passed over. */
+    private static Map<String, String> messages(Terminal t) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < t.offlineItems(); i++) {
+            JsonObject item = t.ws().next(WAIT);
+            while (item != null && List.of("StatusChangeNotify", "HeartbeatAck").contains(item.getString("type"))) {
+                item = t.ws().next(WAIT);
+            }
+            assertNotNull(item, "item " + i + " of " + t.offlineItems());
+            if (item.getString("type").equals("OfflineMessageDelivery")) {
+                texts.put(item.getString("msgId"), item.getJsonObject("body").getJsonObject("message").getJsonObject("body").getString("text"));
+            }
+        }
+        return texts;
+    }
+
+    private static String idOf(Map<String, String> messages, String text) {
+        return messages.entrySet().stream().filter(e -> e.getValue().equals(text)).findFirst().orElseThrow().getKey();
+    }
+
+    /** Acks, then waits until the connection has handled the Ack: its frames are handled in order. */
+    private static void acked(Terminal t, String deliveryId) {
+        t.ws().ack(deliveryId);
+        assertNotNull(t.ws().request("Heartbeat", JsonObject.EMPTY_JSON_OBJECT, WAIT));
+    }
+
+    /** A bound connection and the number of offline items its bind announced. */
+    private record Terminal(IrspSocket ws, int offlineItems) implements AutoCloseable {
+        @Override
+        public void close() {
+            ws.close();
+        }
+    }
+
+    private static JsonObject store(IrspSocket from, JsonObject target, String text) {
+        return from.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                .add("targets", Json.createArrayBuilder().add(target)).add("delivery", "offline")
+                .add("body", Json.createObjectBuilder().add("op", "event").add("text", text))).orTimeout(15, TimeUnit.SECONDS).join();
+    }
+
+    private static Terminal bind(String type, String id, String field, String credential) {
+        IrspRest.Session s = Fixtures.rest().login(type, id, field, credential);
+        IrspSocket ws = IrspSocket.open(IrspServer.uri(), s.token());
+        JsonObject reply = ws.bind(s.connId());
+        assertEquals(200, reply.getInt("retCode"));
+        return new Terminal(ws, reply.getJsonObject("body").getInt("offlineItems"));
+    }
+
+    private static JsonObject address(String type, String id) {
+        return Json.createObjectBuilder().add("type", type).add("id", id).build();
+    }
+}

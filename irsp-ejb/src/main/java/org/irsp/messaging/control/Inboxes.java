@@ -1,0 +1,166 @@
+package org.irsp.messaging.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.api.jms.JMSFactoryType;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory;
+import org.apache.activemq.artemis.ra.ActiveMQResourceAdapter;
+import org.irsp.registration.entity.EntityRef;
+
+/**
+ * The {@link Inbox}es this node holds: one per entity bound here whose queue has been read, opened at
+ * bind or at the first Ack and closed when the entity's last connection on this node closes. They share
+ * one plain (not pooled, not enlisted) Artemis connection, made from the resource adapter's own settings:
+ * individual acknowledgement is not to be had through the adapter's managed sessions, which always
+ * acknowledge on receive. Acks wait for the broker ({@code blockOnAcknowledge}), so an answered Ack is
+ * durable. A broker that goes away fails the call at once (no reconnection): every inbox is dropped, the
+ * broker returns their items to the queues, and the next use connects anew.
+ */
+@ApplicationScoped
+public class Inboxes {
+
+    private static final Logger LOG = Logger.getLogger(Inboxes.class.getName());
+
+    /** What is done with an inbox, under its lock. */
+    public interface Use<T> {
+        T apply(Inbox inbox) throws JMSException;
+    }
+
+    @Resource(lookup = Jms.CONNECTION_FACTORY)
+    ConnectionFactory adapter;
+
+    private final Map<String, Inbox> open = new ConcurrentHashMap<>();
+    private Connection connection;
+
+    /**
+     * Runs {@code use} on the entity's inbox, opening it if needed. With {@code bound}, the inbox stays open
+     * for the entity's connections on this node; otherwise one opened for this use closes after it.
+     */
+    public <T> T with(EntityRef entity, boolean bound, Use<T> use) {
+        String queue = OfflineQueue.queueName(entity);
+        while (true) {
+            Inbox inbox = open.computeIfAbsent(queue, this::openInbox);
+            synchronized (inbox) {
+                if (inbox.closed) {
+                    continue; // closed meanwhile by the last connection's close: open anew
+                }
+                inbox.bound |= bound;
+                boolean failed = true;
+                try {
+                    T result = use.apply(inbox);
+                    failed = false;
+                    return result;
+                } catch (JMSException e) {
+                    throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+                } finally {
+                    if (failed || !inbox.bound) {
+                        discard(queue, inbox);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The entity's last connection on this node is gone: its unacknowledged items go back to the queue. */
+    public void close(EntityRef entity) {
+        String queue = OfflineQueue.queueName(entity);
+        Inbox inbox = open.get(queue);
+        if (inbox != null) {
+            synchronized (inbox) {
+                discard(queue, inbox);
+            }
+        }
+    }
+
+    private void discard(String queue, Inbox inbox) {
+        open.remove(queue, inbox);
+        inbox.close();
+    }
+
+    private Inbox openInbox(String queue) {
+        try {
+            return new Inbox(connection(), queue);
+        } catch (JMSException e) {
+            forgetConnection(e); // not the inboxes: this runs inside the map's update
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private synchronized Connection connection() throws JMSException {
+        if (connection == null) {
+            Connection c = factory().createConnection();
+            c.setExceptionListener(this::dropConnection);
+            c.start();
+            connection = c;
+        }
+        return connection;
+    }
+
+    private ActiveMQConnectionFactory factory() throws JMSException {
+        try {
+            ActiveMQRAConnectionFactory ra = (ActiveMQRAConnectionFactory) adapter;
+            ActiveMQResourceAdapter settings = ra.getResourceAdapter();
+            ActiveMQConnectionFactory f = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF,
+                    ra.getDefaultFactory().getStaticConnectors());
+            f.setReconnectAttempts(0);
+            f.setCallTimeout(10_000);
+            f.setBlockOnAcknowledge(true);
+            f.setUser(settings.getUserName());
+            f.setPassword(settings.getPassword());
+            return f;
+        } catch (jakarta.resource.ResourceException e) {
+            JMSException failure = new JMSException("the resource adapter has no connection settings");
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    /** The connection failed: every inbox on it is gone; the broker has returned their items. */
+    private void dropConnection(JMSException cause) {
+        if (forgetConnection(cause)) {
+            open.forEach((queue, inbox) -> {
+                synchronized (inbox) {
+                    discard(queue, inbox);
+                }
+            });
+        }
+    }
+
+    /** Closes the connection, so that the next use connects anew; false if it was already gone. */
+    private synchronized boolean forgetConnection(JMSException cause) {
+        if (connection == null) {
+            return false;
+        }
+        LOG.log(Level.WARNING, "offline inboxes lost the broker: {0}", cause.toString());
+        try {
+            connection.close();
+        } catch (JMSException | RuntimeException alreadyGone) {
+            // nothing more to release
+        }
+        connection = null;
+        return true;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        open.clear();
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException | RuntimeException e) {
+                LOG.log(Level.FINE, "closing the inboxes'' connection: {0}", e.toString());
+            }
+        }
+    }
+}
