@@ -182,6 +182,8 @@ public final class Benchmark {
         System.out.printf("drain at bind: %d delivered and acked in %.1f s = %.0f/s; lost %d, out of order %d%n", delivered,
                 drainSeconds, delivered / drainSeconds, lost, outOfOrder);
         if (lost != 0 || outOfOrder != 0) {
+            all.stream().filter(p -> seen.get(p.deviceId).size() != stored).forEach(p -> System.out.printf(
+                    "  %s: bind announced %d items, %d of the %d stored arrived%n", p.deviceId, p.announced, seen.get(p.deviceId).size(), stored));
             throw new IllegalStateException("messages lost or out of order");
         }
     }

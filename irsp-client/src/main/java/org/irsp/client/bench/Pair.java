@@ -22,6 +22,8 @@ final class Pair {
     final String deviceId;
     IrspSocket user;
     IrspSocket device;
+    /** The offline items the device's last bind announced. */
+    volatile int announced;
 
     private Pair(String userId, String deviceId) {
         this.userId = userId;
@@ -52,7 +54,9 @@ final class Pair {
 
     /** Binds the device with {@code handler} receiving its frames from the first one on (stored items follow the bind). */
     void connectDevice(IrspRest rest, URI server, Consumer<JsonObject> handler) {
-        device = bind(rest, server, "device", deviceId, "secret", SECRET, handler);
+        Bound b = bound(rest, server, "device", deviceId, "secret", SECRET, handler);
+        device = b.ws();
+        announced = b.offlineItems();
     }
 
     static IrspSocket bind(IrspRest rest, URI server, String type, String id, String field, String credential) {
@@ -60,6 +64,14 @@ final class Pair {
     }
 
     static IrspSocket bind(IrspRest rest, URI server, String type, String id, String field, String credential,
+            Consumer<JsonObject> handler) {
+        return bound(rest, server, type, id, field, credential, handler).ws();
+    }
+
+    /** A bound socket and the number of offline items its bind announced. */
+    record Bound(IrspSocket ws, int offlineItems) {}
+
+    private static Bound bound(IrspRest rest, URI server, String type, String id, String field, String credential,
             Consumer<JsonObject> handler) {
         var session = rest.login(type, id, field, credential);
         IrspSocket ws = IrspSocket.open(server, session.token());
@@ -77,7 +89,7 @@ final class Pair {
             throw new IllegalStateException("bind failed: " + reply);
         }
         ws.heartbeatEvery(Duration.ofSeconds(20));
-        return ws;
+        return new Bound(ws, reply.getJsonObject("body").getInt("offlineItems"));
     }
 
     private static void check(RestReply r) {
