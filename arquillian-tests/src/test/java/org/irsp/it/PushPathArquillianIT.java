@@ -75,7 +75,7 @@ class PushPathArquillianIT {
             EntityRef entity = EntityRef.user(user);
             Forward same = new Forward("m-bytes", Endpoint.of(entity, a.getString("connId")), Endpoint.of(entity),
                     "2026-11-30T08:00:00Z", false, true, 600, body, deliveryId);
-            channel.send(ConnectionCommand.push(entity, b.getString("connId"), null, same, null));
+            channel.publish(ConnectionCommand.push(entity, b.getString("connId"), null, same, null));
 
             assertEquals(local, next(receiverSocket, "DataMessage"));
         }

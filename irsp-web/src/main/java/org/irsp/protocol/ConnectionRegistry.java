@@ -23,8 +23,10 @@ import org.irsp.nat.control.SessionTokens;
 import org.irsp.nat.entity.Candidate;
 import org.irsp.messaging.boundary.OfflineDeliveries;
 import org.irsp.presence.boundary.Presences;
+import org.irsp.presence.control.PresenceDirectory;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.session.boundary.Sessions;
+import org.irsp.session.control.LocalConnections;
 import org.irsp.session.control.SessionSettings;
 import org.irsp.session.entity.ConnectionCommand;
 import jakarta.enterprise.inject.Instance;
@@ -35,7 +37,7 @@ import java.util.List;
  * commands arriving over JMS, and closes connections that stay silent (4002) or unbound (4408).
  */
 @ApplicationScoped
-public class ConnectionRegistry implements SessionTokens {
+public class ConnectionRegistry implements SessionTokens, LocalConnections {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
 
@@ -49,6 +51,7 @@ public class ConnectionRegistry implements SessionTokens {
     @Inject Instance<PendingResponses> pending;
     @Inject P2PSignalling p2p;
     @Inject OfflineDeliveries offline;
+    @Inject PresenceDirectory directory;
     @Inject MetricRegistry metrics;
     @Resource ManagedScheduledExecutorService scheduler;
 
@@ -143,6 +146,28 @@ public class ConnectionRegistry implements SessionTokens {
         }
     }
 
+    /**
+     * A push to one connection: that connection is here; a push to an entity: every connection the
+     * directory lists for it is. A close always takes the topic: closing runs the endpoint's close
+     * handling (transactions of its own), which must not run inside the completion of the caller's.
+     */
+    @Override
+    public boolean holdsAllFor(ConnectionCommand command) {
+        if (command.kind() == ConnectionCommand.Kind.CLOSE) {
+            return false;
+        }
+        if (command.connId() != null) {
+            return byConnId.containsKey(command.connId());
+        }
+        return byConnId.keySet().containsAll(directory.of(command.entity()).connIds());
+    }
+
+    @Override
+    public void carryOut(ConnectionCommand command) {
+        onCommand(command);
+    }
+
+    /** A command published on the topic, by this node or another. */
     public void onCommand(@Observes ConnectionCommand command) {
         if (command.kind() == ConnectionCommand.Kind.CLOSE) {
             Connection c = byConnId.get(command.connId());

@@ -7,71 +7,55 @@ import org.irsp.push.entity.StatusChange;
 import org.irsp.push.entity.WentOffline;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.irsp.messaging.control.EnterpriseEvents;
 import org.irsp.messaging.control.Notifications;
+import org.irsp.presence.control.PresenceDirectory;
 import org.irsp.presence.control.Visibility;
+import org.irsp.presence.entity.Bindings;
 import org.irsp.presence.entity.Presence;
 import org.irsp.registration.entity.EntityRef;
-import org.irsp.registration.entity.EntityType;
 
 /**
- * The presence directory: which entities are bound, on which connIds, with which connection presence
- * (node-local in single-node mode: the seam for a cluster-wide cache). Tells those who may see an
- * entity (V, §4.4) when its visible presence changes (StatusChangeNotify) or it goes offline
+ * Presence (§4, §8.4–8.6, §13.3) over the {@link PresenceDirectory}, which holds who is bound where:
+ * tells those who may see an entity (V, §4.4) when its visible presence changes (StatusChangeNotify) or it goes offline
  * (OfflineNotify), and publishes presence.changed / presence.offline (§15.2).
  */
 @ApplicationScoped
 public class Presences {
 
-    private final Map<EntityRef, Map<String, String>> byEntity = new ConcurrentHashMap<>();
-
+    @Inject PresenceDirectory directory;
     @Inject EnterpriseEvents events;
     @Inject Notifications notifications;
     @Inject Visibility visibility;
     @Inject Clock clock;
 
     /**
-     * Records a bound connection; a device keeps only its newest one (§3.1). Returns whether the visible
-     * presence changed, to be {@link #announce announced} once the bind reply is out (§8.4 step 3).
+     * Records a bound connection (a device keeps only its newest one, §3.1, and is online). Returns whether
+     * the visible presence changed, to be {@link #announce announced} once the bind reply is out (§8.4 step 3).
      */
     public boolean connected(EntityRef entity, String connId, String presence) {
-        Presence visibleBefore = visiblePresence(entity);
-        Presence trueBefore = truePresence(entity);
-        if (entity.type() == EntityType.DEVICE) {
-            Map<String, String> only = new ConcurrentHashMap<>();
-            only.put(connId, presence);
-            byEntity.put(entity, only);
-        } else {
-            byEntity.computeIfAbsent(entity, e -> new ConcurrentHashMap<>()).put(connId, presence);
-        }
-        publishIfChanged(entity, trueBefore);
-        return !visibleBefore.equals(visiblePresence(entity));
+        return changed(entity, directory.update(entity, b -> b.bound(connId, presence)));
     }
 
     /** PresenceSetRequest: returns whether the visible presence changed (then {@link #announce}). */
     public boolean changed(EntityRef entity, String connId, String presence) {
-        Presence visibleBefore = visiblePresence(entity);
-        Presence trueBefore = truePresence(entity);
-        byEntity.computeIfAbsent(entity, e -> new ConcurrentHashMap<>()).put(connId, presence);
-        publishIfChanged(entity, trueBefore);
-        return !visibleBefore.equals(visiblePresence(entity));
+        return changed(entity, directory.update(entity, b -> b.set(connId, presence)));
+    }
+
+    private boolean changed(EntityRef entity, PresenceDirectory.Change change) {
+        publishIfChanged(entity, change);
+        return !change.before().visible().equals(change.after().visible());
     }
 
     /** The connection is gone: OfflineNotify with {@code reason} if it was the last visible one (§8.6). */
     public void disconnected(EntityRef entity, String connId, String reason) {
-        if (!byEntity.getOrDefault(entity, Map.of()).containsKey(connId)) {
+        Bindings now = directory.of(entity);
+        if (!now.holds(connId)) {
             return; // a replaced device connection: the entity stays online
         }
-        Presence visibleBefore = visiblePresence(entity);
-        Presence trueBefore = truePresence(entity);
-        List<EntityRef> observersBefore = visibleBefore.isOffline() ? List.of() : visibility.observersOf(entity);
-        Map<String, String> left = byEntity.computeIfPresent(entity, (e, m) -> {
-            m.remove(connId);
-            return m.isEmpty() ? null : m;
-        });
-        if (left == null) {
+        List<EntityRef> observersBefore = now.visible().isOffline() ? List.of() : visibility.observersOf(entity);
+        PresenceDirectory.Change change = directory.update(entity, b -> b.without(connId));
+        if (change.after().isEmpty()) {
             events.publish("presence.offline", entity.type().wire(), entity.id(),
                     Wire.JSON.createObjectBuilder().add("reason", reason).build());
             for (EntityRef x : observersBefore) {
@@ -79,8 +63,7 @@ public class Presences {
             }
             return;
         }
-        publishIfChanged(entity, trueBefore);
-        if (!visibleBefore.equals(visiblePresence(entity))) {
+        if (changed(entity, change)) {
             announce(entity);
         }
     }
@@ -100,25 +83,21 @@ public class Presences {
     }
 
     public boolean isOnline(EntityRef entity) {
-        return byEntity.containsKey(entity);
+        return !directory.of(entity).isEmpty();
     }
 
     /** The aggregate presence others may see (§4.3). */
     public Presence visiblePresence(EntityRef entity) {
-        return Presence.aggregate(byEntity.getOrDefault(entity, Map.of()).values());
+        return directory.of(entity).visible();
     }
 
     public List<String> connIds(EntityRef entity) {
-        return List.copyOf(byEntity.getOrDefault(entity, Map.of()).keySet());
+        return directory.of(entity).connIds();
     }
 
-    private Presence truePresence(EntityRef entity) {
-        return Presence.truePresence(byEntity.getOrDefault(entity, Map.of()).values());
-    }
-
-    private void publishIfChanged(EntityRef entity, Presence trueBefore) {
-        Presence p = truePresence(entity);
-        if (!p.equals(trueBefore) && !p.isOffline()) {
+    private void publishIfChanged(EntityRef entity, PresenceDirectory.Change change) {
+        Presence p = change.after().truePresence();
+        if (!p.equals(change.before().truePresence()) && !p.isOffline()) {
             events.publish("presence.changed", entity.type().wire(), entity.id(),
                     Wire.JSON.createObjectBuilder().add("presence", p.presence()).add("connCount", p.connCount()).build());
         }

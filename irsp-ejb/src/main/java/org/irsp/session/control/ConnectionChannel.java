@@ -2,6 +2,8 @@ package org.irsp.session.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -11,19 +13,59 @@ import org.irsp.messaging.control.Jms;
 import org.irsp.push.control.PushText;
 import org.irsp.session.entity.ConnectionCommand;
 import jakarta.jms.DeliveryMode;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Publishes connection commands on the internal {@code irsp.connections} topic. Every node consumes it
- * and acts on the connections it holds (irsp-jms ConnectionCommandListener). Sent in the caller's
- * transaction: a command leaves only if the change behind it commits.
+ * The one place that decides how a command reaches its connections: carried out on this node when every
+ * connection it addresses is here and {@link LocalConnections} takes it, else published on the internal
+ * {@code irsp.connections} topic, which every node consumes to act on the connections it holds (irsp-jms
+ * ConnectionCommandListener). Either way only if the change behind it commits: a local command waits for
+ * the caller's transaction to commit, a published one is sent in it.
  */
 @Stateless
 public class ConnectionChannel {
 
+    @Inject
+    Instance<LocalConnections> here;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    public void send(ConnectionCommand command) {
+        if (here.isResolvable() && here.get().holdsAllFor(command)) {
+            afterCommit(() -> here.get().carryOut(command));
+        } else {
+            publish(command);
+        }
+    }
+
+    private void afterCommit(Runnable action) {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            action.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the outcome is known
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory factory;
 
-    public void send(ConnectionCommand command) {
+    /** Publishes on the topic whatever holds the connections (also how a test takes the path another node's command takes). */
+    public void publish(ConnectionCommand command) {
         try (JMSContext jms = factory.createContext()) {
             TextMessage m = jms.createTextMessage(command.push() == null ? "" : PushText.write(command.push()));
             m.setStringProperty("kind", command.kind().name());

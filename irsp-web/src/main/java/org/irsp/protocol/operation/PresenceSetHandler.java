@@ -5,12 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.irsp.codes.IrspException;
 import org.irsp.presence.boundary.Presences;
+import org.irsp.presence.entity.Bindings;
 import org.irsp.presence.entity.Presence;
 import org.irsp.protocol.Connection;
 import org.irsp.protocol.Envelope;
 import org.irsp.protocol.FrameHandler;
 import org.irsp.protocol.Reply;
-import org.irsp.registration.entity.EntityType;
 
 /** §8.5 PresenceSetRequest: this connection's presence; devices may only be online. */
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class PresenceSetHandler implements FrameHandler {
     @Override
     public Reply handle(Connection c, Envelope frame) {
         String presence = frame.body().enumValue("presence", Presence.USER_VALUES);
-        if (c.bound().entity().type() == EntityType.DEVICE && !presence.equals("online")) {
+        if (!Bindings.allows(c.bound().entity().type(), presence)) {
             throw IrspException.badField("body.presence", "a device is always online");
         }
         c.presence(presence);
