@@ -3,11 +3,13 @@ package org.irsp.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.irsp.client.IrspRest;
+import org.irsp.client.IrspSocket;
 import org.irsp.client.RestReply;
 
-/** Registers fresh users and devices with unique IDs. */
+/** Registers fresh users and devices with unique IDs; builds the addresses and messages tests send. */
 final class Fixtures {
 
     static final String PASSWORD = "Tr0ub4dor&3";
@@ -46,4 +48,16 @@ final class Fixtures {
     }
 
     private Fixtures() {}
+
+    /** A frame's address of an entity (§6.2). */
+    static JsonObject address(String type, String id) {
+        return Json.createObjectBuilder().add("type", type).add("id", id).build();
+    }
+
+    /** Sends a {@code delivery: offline} event DataMessage carrying {@code text}; returns its Ack. */
+    static JsonObject sendOffline(IrspSocket from, JsonObject target, String text) {
+        return from.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                .add("targets", Json.createArrayBuilder().add(target)).add("delivery", "offline")
+                .add("body", Json.createObjectBuilder().add("op", "event").add("text", text))).orTimeout(15, TimeUnit.SECONDS).join();
+    }
 }

@@ -1,5 +1,6 @@
 package org.irsp.it;
 
+import static org.irsp.it.Fixtures.address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,9 +39,6 @@ class MessagingIT {
         return device;
     }
 
-    private static JsonObject address(String type, String id) {
-        return Json.createObjectBuilder().add("type", type).add("id", id).build();
-    }
 
     @Test
     void aRequestReachesTheDeviceAndItsResponseComesBackOnceThenLateOnesAreGone() {

@@ -1,5 +1,6 @@
 package org.irsp.it;
 
+import static org.irsp.it.Fixtures.address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -65,9 +66,7 @@ class OfflinePurgeIT {
     }
 
     private static void store(IrspSocket from, JsonObject target, String text) {
-        JsonObject ack = from.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
-                .add("targets", Json.createArrayBuilder().add(target)).add("delivery", "offline")
-                .add("body", Json.createObjectBuilder().add("op", "event").add("text", text))).orTimeout(15, java.util.concurrent.TimeUnit.SECONDS).join();
+        JsonObject ack = Fixtures.sendOffline(from, target, text);
         assertEquals(202, ack.getInt("retCode"), ack.toString());
     }
 
@@ -102,7 +101,4 @@ class OfflinePurgeIT {
         return message.getString("type") + " " + message.getJsonObject("body").getString("text");
     }
 
-    private static JsonObject address(String type, String id) {
-        return Json.createObjectBuilder().add("type", type).add("id", id).build();
-    }
 }

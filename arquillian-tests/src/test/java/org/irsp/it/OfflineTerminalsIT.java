@@ -1,16 +1,14 @@
 package org.irsp.it;
 
+import static org.irsp.it.Fixtures.address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.irsp.client.IrspRest;
 import org.irsp.client.IrspSocket;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class OfflineTerminalsIT {
         }
         try (Terminal d = bind("device", device, "secret", Fixtures.SECRET)) {
             for (String text : List.of("one", "two", "three")) {
-                assertEquals(202, store(d.ws(), address("user", alice), text).getInt("retCode"));
+                assertEquals(202, Fixtures.sendOffline(d.ws(), address("user", alice), text).getInt("retCode"));
             }
         }
         try (Terminal first = bind("user", alice, "password", Fixtures.PASSWORD)) {
@@ -53,7 +51,7 @@ class OfflineTerminalsIT {
         try (Terminal d = bind("device", device, "secret", Fixtures.SECRET);
              Terminal third = bind("user", alice, "password", Fixtures.PASSWORD)) {
             assertEquals(List.of("three"), List.copyOf(messages(third).values()), "what no terminal acked comes back");
-            JsonObject live = store(d.ws(), address("user", alice), "live");
+            JsonObject live = Fixtures.sendOffline(d.ws(), address("user", alice), "live");
             assertEquals(200, live.getInt("retCode"), "stored, and sent to the bound terminal");
             JsonObject delivered = third.ws().next("DataMessage", WAIT);
             assertNotNull(delivered);
@@ -99,12 +97,6 @@ class OfflineTerminalsIT {
         }
     }
 
-    private static JsonObject store(IrspSocket from, JsonObject target, String text) {
-        return from.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
-                .add("targets", Json.createArrayBuilder().add(target)).add("delivery", "offline")
-                .add("body", Json.createObjectBuilder().add("op", "event").add("text", text))).orTimeout(15, TimeUnit.SECONDS).join();
-    }
-
     private static Terminal bind(String type, String id, String field, String credential) {
         IrspRest.Session s = Fixtures.rest().login(type, id, field, credential);
         IrspSocket ws = IrspSocket.open(IrspServer.uri(), s.token());
@@ -113,7 +105,4 @@ class OfflineTerminalsIT {
         return new Terminal(ws, reply.getJsonObject("body").getInt("offlineItems"));
     }
 
-    private static JsonObject address(String type, String id) {
-        return Json.createObjectBuilder().add("type", type).add("id", id).build();
-    }
 }

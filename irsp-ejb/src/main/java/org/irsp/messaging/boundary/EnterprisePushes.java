@@ -1,14 +1,12 @@
 package org.irsp.messaging.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
@@ -62,24 +60,22 @@ public class EnterprisePushes {
         try {
             push = PushRequest.parse(text, new PushRequest.Limits(defaultTtlSeconds, maxTtlSeconds, maxFrameBytes));
         } catch (IrspException invalid) {
-            return rejection(null, invalid);
+            return PushOutcome.refused(null, invalid);
         }
         String dedupKey = "irsp:" + push.system();
         if (duplicates.claim(dedupKey, push.msgId()).isPresent()) {
-            return rejection(push.msgId(), new IrspException(RetCode.CONFLICT, "duplicate msgId"));
+            return PushOutcome.refused(push.msgId(), new IrspException(RetCode.CONFLICT, "duplicate msgId"));
         }
         try {
-            JsonArrayBuilder results = Wire.JSON.createArrayBuilder();
+            List<Outcome> results = new ArrayList<>();
             Set<EntityRef> seen = new LinkedHashSet<>();
             for (EntityRef target : push.targets()) {
                 if (seen.add(target)) {
-                    results.add(result(deliver(push, target)));
+                    results.add(deliver(push, target));
                 }
             }
-            JsonObject reply = Wire.JSON.createObjectBuilder().add("type", "MultiAck").add("respTo", push.msgId())
-                    .add("retCode", 200).add("body", Wire.JSON.createObjectBuilder().add("results", results)).build();
             duplicates.settle(dedupKey, push.msgId(), "MultiAck", 200, null);
-            return new PushOutcome(reply);
+            return PushOutcome.delivered(push.msgId(), results);
         } catch (RuntimeException failed) {
             duplicates.release(dedupKey, push.msgId());
             throw failed;
@@ -106,22 +102,5 @@ public class EnterprisePushes {
         boolean kept = queue.store(entity, OfflineItem.of(deliveryId, new Stored(storedAt, push.to(entity)), storedAt,
                 Duration.ofSeconds(push.ttlSeconds())));
         return kept ? Optional.of(deliveryId) : Optional.empty();
-    }
-
-    private static JsonObject result(Outcome o) {
-        JsonObjectBuilder r = Wire.JSON.createObjectBuilder()
-                .add("target", Wire.JSON.createObjectBuilder().add("type", o.target().entity().type().wire())
-                        .add("id", o.target().entity().id()))
-                .add("retCode", o.code().code());
-        return o.reason() == null ? r.build() : r.add("reason", o.reason()).build();
-    }
-
-    private static PushOutcome rejection(String msgId, IrspException e) {
-        JsonObjectBuilder reply = Wire.JSON.createObjectBuilder().add("type", "MultiAck");
-        if (msgId != null) {
-            reply.add("respTo", msgId);
-        }
-        return new PushOutcome(reply.add("retCode", e.retCode().code()).add("reason", e.getMessage())
-                .add("details", e.detailsJson()).build());
     }
 }

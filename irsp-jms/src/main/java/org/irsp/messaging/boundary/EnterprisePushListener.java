@@ -45,7 +45,7 @@ public class EnterprisePushListener implements MessageListener {
                 String correlation = message.getJMSCorrelationID() != null
                         ? message.getJMSCorrelationID() : message.getJMSMessageID();
                 try (JMSContext jms = factory.createContext()) {
-                    jms.createProducer().setJMSCorrelationID(correlation).send(replyTo, outcome.reply().toString());
+                    jms.createProducer().setJMSCorrelationID(correlation).send(replyTo, PushReplies.multiAck(outcome));
                 }
             }
         } catch (JMSException e) {
