@@ -9,6 +9,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.irsp.client.IrspRest;
 import org.irsp.client.IrspSocket;
 import org.junit.jupiter.api.Test;
@@ -60,6 +69,52 @@ class OfflineTerminalsIT {
         }
         try (Terminal fourth = bind("user", alice, "password", Fixtures.PASSWORD)) {
             assertEquals(List.of("three"), List.copyOf(messages(fourth).values()), "the acked live item does not come back");
+        }
+    }
+
+    /**
+     * Acks sent just before the socket closes remove their items, and the queue is left with no consumer:
+     * the node gives back what it held for an entity no longer bound here.
+     */
+    @Test
+    void acksThatArriveAsTheTerminalLeavesRemoveTheirItemsAndLeaveNoConsumerBehind() throws Exception {
+        String device = RelationshipIT.deviceWithCode(CODE);
+        String alice = Fixtures.newUser();
+        try (Party a = Party.user(alice)) {
+            a.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", address("device", device), CODE));
+            for (int i = 0; i < 5; i++) { // the shared server's quota
+                assertEquals(202, Fixtures.sendOffline(a.ws, address("device", device), "m" + i).getInt("retCode"));
+            }
+        }
+        try (Terminal d = bind("device", device, "secret", Fixtures.SECRET)) {
+            Map<String, String> items = messages(d);
+            assertEquals(5, items.size());
+            items.keySet().forEach(d.ws()::ack); // and close at once
+        }
+        String queue = "irsp.offline.device." + device.substring(device.lastIndexOf(':') + 1);
+        assertEquals(0, consumersWithin(queue, WAIT), "no consumer left on " + queue);
+        try (Terminal again = bind("device", device, "secret", Fixtures.SECRET)) {
+            assertEquals(List.of(), List.copyOf(messages(again).values()), "every acked item is gone");
+        }
+    }
+
+    /** The consumers the broker counts on {@code queue} (through its management address) once none are left, or at {@code bound}. */
+    private static int consumersWithin(String queue, Duration bound) throws Exception {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(IrspServer.brokerUrl());
+             ClientSessionFactory factory = locator.createSessionFactory();
+             ClientSession session = factory.createSession();
+             ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
+            session.start();
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (true) {
+                ClientMessage m = session.createMessage(false);
+                ManagementHelper.putAttribute(m, "queue." + queue, "consumerCount");
+                int count = ((Number) ManagementHelper.getResult(requestor.request(m))).intValue();
+                if (count == 0 || System.nanoTime() > deadline) {
+                    return count;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // polling the broker's count
+            }
         }
     }
 

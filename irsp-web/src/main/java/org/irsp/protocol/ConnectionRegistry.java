@@ -34,7 +34,8 @@ import java.util.List;
 
 /**
  * The WebSockets of this node: opened, bound (by connId and by entity), closed. Acts on connection
- * commands arriving over JMS, and closes connections that stay silent (4002) or unbound (4408).
+ * commands arriving over JMS, and closes connections that stay silent (4002) or unbound (4408) and the offline
+ * inboxes of entities no longer bound here.
  */
 @ApplicationScoped
 public class ConnectionRegistry implements SessionTokens, LocalConnections {
@@ -215,6 +216,7 @@ public class ConnectionRegistry implements SessionTokens, LocalConnections {
                     c.close(CloseCode.BIND_TIMEOUT, null);
                 }
             }
+            offline.closeInboxesUnless(byEntity::containsKey);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "connection sweep failed", e);
         }

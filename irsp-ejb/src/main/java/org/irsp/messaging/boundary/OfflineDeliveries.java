@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.irsp.audit.control.AuditLog;
@@ -92,6 +93,12 @@ public class OfflineDeliveries {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void unbound(EntityRef entity) {
         inboxes.close(entity);
+    }
+
+    /** Gives back to the queues what is held for entities no longer bound here (see {@link Inboxes#closeUnless}). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void closeInboxesUnless(Predicate<EntityRef> boundHere) {
+        inboxes.closeUnless(boundHere);
     }
 
     public void onAccountDeleted(@Observes AccountDeleted deleted) {

@@ -99,10 +99,20 @@ public final class Inbox {
 
     /**
      * Receives what the broker has for this consumer until {@code until} arrives or the queue has nothing
-     * more (a receive that does not wait asks the broker, so "nothing" means an empty queue).
+     * more. A receive that does not wait asks the broker to answer after the deliveries it has scheduled,
+     * and says "nothing" when that answer comes first; but the broker hands a consumer at most 1,000
+     * messages per pass and schedules the next pass behind that answer. So the queue is known to be empty
+     * only when two such receives in a row find nothing. (The consumer has no window, see {@link Inboxes},
+     * so a pass is never cut short by credits.)
      */
     private boolean pump(String until) throws JMSException {
-        for (Message m = consumer.receiveNoWait(); m != null; m = consumer.receiveNoWait()) {
+        for (int empty = 0; empty < 2; ) {
+            Message m = consumer.receiveNoWait();
+            if (m == null) {
+                empty++;
+                continue;
+            }
+            empty = 0;
             String id = key(m);
             held.put(id, m);
             if (id.equals(until)) {

@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
@@ -24,7 +25,10 @@ import org.irsp.registration.entity.EntityRef;
  * one plain (not pooled, not enlisted) Artemis connection, made from the resource adapter's own settings:
  * individual acknowledgement is not to be had through the adapter's managed sessions, which always
  * acknowledge on receive. Acks wait for the broker ({@code blockOnAcknowledge}), so an answered Ack is
- * durable. A broker that goes away fails the call at once (no reconnection): every inbox is dropped, the
+ * durable. Consumers have no window: an inbox holds its entity's whole queue anyway (at most the quota),
+ * and with a window the client returns credits from another thread, so the "anything more?" of a receive
+ * that does not wait can overtake them and be answered "nothing" while items remain (seen in
+ * {@code OfflineDepthIT}: a bind of 1,001 items announced 933, one window's worth). A broker that goes away fails the call at once (no reconnection): every inbox is dropped, the
  * broker returns their items to the queues, and the next use connects anew.
  */
 @ApplicationScoped
@@ -40,7 +44,7 @@ public class Inboxes {
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory adapter;
 
-    private final Map<String, Inbox> open = new ConcurrentHashMap<>();
+    private final Map<EntityRef, Inbox> open = new ConcurrentHashMap<>();
     private Connection connection;
 
     /**
@@ -48,9 +52,8 @@ public class Inboxes {
      * for the entity's connections on this node; otherwise one opened for this use closes after it.
      */
     public <T> T with(EntityRef entity, boolean bound, Use<T> use) {
-        String queue = OfflineQueue.queueName(entity);
         while (true) {
-            Inbox inbox = open.computeIfAbsent(queue, this::openInbox);
+            Inbox inbox = open.computeIfAbsent(entity, this::openInbox);
             synchronized (inbox) {
                 if (inbox.closed) {
                     continue; // closed meanwhile by the last connection's close: open anew
@@ -65,7 +68,7 @@ public class Inboxes {
                     throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
                 } finally {
                     if (failed || !inbox.bound) {
-                        discard(queue, inbox);
+                        discard(entity, inbox);
                     }
                 }
             }
@@ -74,23 +77,31 @@ public class Inboxes {
 
     /** The entity's last connection on this node is gone: its unacknowledged items go back to the queue. */
     public void close(EntityRef entity) {
-        String queue = OfflineQueue.queueName(entity);
-        Inbox inbox = open.get(queue);
+        Inbox inbox = open.get(entity);
         if (inbox != null) {
             synchronized (inbox) {
-                discard(queue, inbox);
+                discard(entity, inbox);
             }
         }
     }
 
-    private void discard(String queue, Inbox inbox) {
-        open.remove(queue, inbox);
+    /**
+     * Closes the inboxes of entities no longer bound here: one an Ack reopened after the last connection
+     * had closed (its frames are handled after the close) would otherwise hold a consumer and its items
+     * until the entity's next connection here closes.
+     */
+    public void closeUnless(Predicate<EntityRef> boundHere) {
+        open.keySet().stream().filter(boundHere.negate()).toList().forEach(this::close);
+    }
+
+    private void discard(EntityRef entity, Inbox inbox) {
+        open.remove(entity, inbox);
         inbox.close();
     }
 
-    private Inbox openInbox(String queue) {
+    private Inbox openInbox(EntityRef entity) {
         try {
-            return new Inbox(connection(), queue);
+            return new Inbox(connection(), OfflineQueue.queueName(entity));
         } catch (JMSException e) {
             forgetConnection(e); // not the inboxes: this runs inside the map's update
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
@@ -116,6 +127,7 @@ public class Inboxes {
             f.setReconnectAttempts(0);
             f.setCallTimeout(10_000);
             f.setBlockOnAcknowledge(true);
+            f.setConsumerWindowSize(-1); // the broker sends all it has: a pass is never cut short by credits
             f.setUser(settings.getUserName());
             f.setPassword(settings.getPassword());
             return f;
@@ -129,9 +141,9 @@ public class Inboxes {
     /** The connection failed: every inbox on it is gone; the broker has returned their items. */
     private void dropConnection(JMSException cause) {
         if (forgetConnection(cause)) {
-            open.forEach((queue, inbox) -> {
+            open.forEach((entity, inbox) -> {
                 synchronized (inbox) {
-                    discard(queue, inbox);
+                    discard(entity, inbox);
                 }
             });
         }

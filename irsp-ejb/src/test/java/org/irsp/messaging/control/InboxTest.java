@@ -11,6 +11,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +42,15 @@ class InboxTest {
 
     @BeforeEach
     void start() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
         ConfigurationImpl cfg = new ConfigurationImpl();
         cfg.setPersistenceEnabled(true).setSecurityEnabled(false).setJMXManagementEnabled(false)
                 .setJournalDirectory(data.resolve("journal").toString()).setBindingsDirectory(data.resolve("bindings").toString())
                 .setPagingDirectory(data.resolve("paging").toString()).setLargeMessagesDirectory(data.resolve("large").toString())
-                .addAcceptorConfiguration("in-vm", "vm://0");
+                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         cfg.registerBrokerPlugin(new ActiveMQServerConsumerPlugin() {
             @Override
             public void afterCreateConsumer(ServerConsumer consumer) {
@@ -55,8 +61,9 @@ class InboxTest {
         });
         broker = new EmbeddedActiveMQ().setConfiguration(cfg);
         broker.start();
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
         factory.setBlockOnAcknowledge(true);
+        factory.setConsumerWindowSize(-1); // as Inboxes has it
         connection = factory.createConnection();
         connection.start();
     }
@@ -87,6 +94,15 @@ class InboxTest {
         }
         assertEquals(odd, keys(next.items()), "what was not acked comes back, in order");
         next.close();
+    }
+
+    /** The broker hands a consumer 1,000 messages per pass: a deep queue must still be read to its end. */
+    @Test
+    void aQueueDeeperThanOneDeliveryPassIsReadToItsEnd() throws Exception {
+        store(2_500, 0, "x".repeat(2_000)); // 5 MB: five times the default consumer window
+        Inbox inbox = new Inbox(connection, QUEUE);
+        assertEquals(ids(0, 2_500), keys(inbox.items()));
+        inbox.close();
     }
 
     @Test
@@ -128,11 +144,15 @@ class InboxTest {
     }
 
     private void store(int count, int first) throws JMSException {
+        store(count, first, "");
+    }
+
+    private void store(int count, int first, String padding) throws JMSException {
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              MessageProducer producer = session.createProducer(session.createQueue(QUEUE))) {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (int i = first; i < first + count; i++) {
-                TextMessage m = session.createTextMessage("{\"n\":" + i + "}");
+                TextMessage m = session.createTextMessage(padding.isEmpty() ? "{\"n\":" + i + "}" : "{\"n\":" + i + ",\"p\":\"" + padding + "\"}");
                 m.setStringProperty(OfflineQueue.DELIVERY_ID, "d-" + i);
                 m.setStringProperty(OfflineQueue.KIND, "MESSAGE");
                 m.setLongProperty(OfflineQueue.STORED_AT, i);
