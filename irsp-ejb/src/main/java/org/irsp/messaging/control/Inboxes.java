@@ -87,8 +87,8 @@ public class Inboxes {
 
     /**
      * Closes the inboxes of entities no longer bound here: one an Ack reopened after the last connection
-     * had closed (its frames are handled after the close) would otherwise hold a consumer and its items
-     * until the entity's next connection here closes.
+     * had closed (a close the server started on another thread, racing that connection's Ack) would
+     * otherwise hold a consumer and its items until the entity's next connection here closes.
      */
     public void closeUnless(Predicate<EntityRef> boundHere) {
         open.keySet().stream().filter(boundHere.negate()).toList().forEach(this::close);
