@@ -40,6 +40,7 @@ irsp = """
             <redelivery-delay>1000</redelivery-delay>
             <auto-delete-queues>false</auto-delete-queues>
             <auto-delete-addresses>false</auto-delete-addresses>
+            <send-to-dla-on-no-route>true</send-to-dla-on-no-route>
          </address-setting>
          <address-setting match="irsp.push.inbound">
             <dead-letter-address>irsp.dead</dead-letter-address>

@@ -26,6 +26,9 @@ public class EnterpriseEvents {
     @Inject
     Clock clock;
 
+    @Inject
+    Destinations destinations;
+
     public void publish(String eventType, String entityType, String entityId, JsonObject data) {
         String body = Wire.JSON.createObjectBuilder()
                 .add("eventType", eventType)
@@ -40,7 +43,7 @@ public class EnterpriseEvents {
             message.setStringProperty("eventType", eventType);
             message.setStringProperty("entityType", entityType);
             message.setStringProperty("entityId", entityId);
-            jms.createProducer().send(jms.createTopic(Jms.EVENTS_TOPIC), message);
+            jms.createProducer().send(destinations.topic(jms, Jms.EVENTS_TOPIC), message);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
@@ -53,6 +54,9 @@ public class OfflineQueue {
     @Inject
     Inboxes inboxes;
 
+    @Inject
+    Destinations destinations;
+
     /**
      * Stores the item; false when the recipient's quota is full (486). Not an exception: a full queue is an
      * outcome of one target and must not roll back the caller's transaction.
@@ -67,7 +71,7 @@ public class OfflineQueue {
             return false;
         }
         try (JMSContext jms = factory.createContext()) {
-            send(jms, recipient, item, sender);
+            send(jms, destinations.queue(jms, queueName(recipient)), recipient, item, sender);
             return true;
         }
     }
@@ -85,7 +89,7 @@ public class OfflineQueue {
             return false;
         }
         try (JMSContext jms = factory.createContext()) {
-            send(jms, recipient, item, sender);
+            send(jms, destinations.queue(jms, queueName(recipient)), recipient, item, sender);
             return true;
         } catch (RuntimeException notStored) {
             mailboxes.giveBack(recipient.key(), item);
@@ -93,7 +97,7 @@ public class OfflineQueue {
         }
     }
 
-    private static void send(JMSContext jms, EntityRef recipient, OfflineItem item, EntityRef sender) {
+    private static void send(JMSContext jms, Destination queue, EntityRef recipient, OfflineItem item, EntityRef sender) {
         try {
             TextMessage m = jms.createTextMessage(item.text());
             m.setStringProperty(DELIVERY_ID, item.deliveryId());
@@ -107,7 +111,7 @@ public class OfflineQueue {
             }
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setTimeToLive(item.ttl().toMillis())
-                    .send(jms.createQueue(queueName(recipient)), m);
+                    .send(queue, m);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

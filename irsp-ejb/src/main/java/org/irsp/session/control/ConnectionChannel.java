@@ -9,6 +9,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
+import org.irsp.messaging.control.Destinations;
 import org.irsp.messaging.control.Jms;
 import org.irsp.push.control.PushText;
 import org.irsp.session.entity.ConnectionCommand;
@@ -64,6 +65,9 @@ public class ConnectionChannel {
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory factory;
 
+    @Inject
+    Destinations destinations;
+
     /** Publishes on the topic whatever holds the connections (also how a test takes the path another node's command takes). */
     public void publish(ConnectionCommand command) {
         try (JMSContext jms = factory.createContext()) {
@@ -76,7 +80,7 @@ public class ConnectionChannel {
             setIfPresent(m, "ending", command.ending() == null ? null : command.ending().name());
             setIfPresent(m, "deliveryId", command.deliveryId());
             jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                    .send(jms.createTopic(Jms.CONNECTIONS_TOPIC), m);
+                    .send(destinations.topic(jms, Jms.CONNECTIONS_TOPIC), m);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

@@ -131,7 +131,8 @@ public class EmbeddedBroker {
                     .setMaxDeliveryAttempts(10)
                     .setRedeliveryDelay(1_000)
                     .setAutoDeleteQueues(false)
-                    .setAutoDeleteAddresses(false);
+                    .setAutoDeleteAddresses(false)
+                    .setSendToDLAOnNoRoute(true);
             AddressSettings inbound = new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of("irsp.dead"))
                     .setMaxDeliveryAttempts(5)
