@@ -1,9 +1,9 @@
 package org.irsp.messaging.control;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,8 +21,8 @@ import org.irsp.schema.Migrations;
  * concurrent insert of the same row is expected and ignored. (Plain SQL rather than an entity: the
  * rule is one statement, and each store saves a unit of work and a transaction of its own.)
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
+@Transactional(TxType.NOT_SUPPORTED)
 public class MailboxRows {
 
     private static final String TAKE = "UPDATE IRSP_OFFLINE_MAILBOX SET MESSAGES = MESSAGES + 1, BYTES = BYTES + ?"

@@ -1,13 +1,13 @@
 package org.irsp.messaging.control;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.messaging.entity.OfflineQuota;
@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * commit; room taken for an item stored at once ({@link OfflineQueue#storeNow}) is given back if its send
  * fails; room comes back in the transaction that removes an item.
  */
-@Stateless
+@ApplicationScoped
 public class Mailboxes {
 
     @Resource(lookup = Migrations.DATA_SOURCE) DataSource database;
@@ -65,13 +65,13 @@ public class Mailboxes {
     }
 
     /** Takes room for {@code item} at once, whatever becomes of the caller's transaction; false when the quota has none. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Transactional(TxType.NOT_SUPPORTED)
     public boolean take(String recipientKey, OfflineItem item) {
         return !item.countsTowardQuota() || rows.reserve(recipientKey, item.sizeBytes(), new OfflineQuota(maxMessages, maxBytes));
     }
 
     /** Gives back at once the room {@link #take} took for an item that was not stored after all. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Transactional(TxType.NOT_SUPPORTED)
     public void giveBack(String recipientKey, OfflineItem item) {
         if (item.countsTowardQuota()) {
             rows.release(recipientKey, item.sizeBytes());

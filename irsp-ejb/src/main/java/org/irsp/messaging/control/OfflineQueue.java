@@ -1,9 +1,7 @@
 package org.irsp.messaging.control;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -13,6 +11,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +29,14 @@ import org.irsp.registration.entity.EntityRef;
  * removes goes through the entity's {@link Inbox}, which holds the items unacknowledged while the entity
  * is bound on this node, so an item sent but never acked is sent again at the next bind. The quota is
  * kept by {@link Mailboxes}: a store never reads the queue.
+ *
+ * <p>A CDI bean with Jakarta Transactions' interceptor, as are {@link Mailboxes} and {@link MailboxRows},
+ * rather than an EJB: every call through CDI to a no-interface EJB costs Payara a thrown and caught
+ * exception and a reflective field lookup ({@code EjbContainerServicesImpl.getEJBLocalObject}), and these
+ * are called for every stored and every acknowledged item (docs/BENCHMARKS.md).
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class OfflineQueue {
 
     static final String DELIVERY_ID = "irspDeliveryId";
@@ -83,7 +89,7 @@ public class OfflineQueue {
      * only target, a relayed response): nothing the caller does afterwards can undo it. No XA
      * transaction, no transaction at all, is spent on it: the caller's is suspended meanwhile.
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Transactional(TxType.NOT_SUPPORTED)
     public boolean storeNow(EntityRef recipient, OfflineItem item, EntityRef sender) {
         if (!mailboxes.take(recipient.key(), item)) {
             return false;
@@ -143,8 +149,9 @@ public class OfflineQueue {
     /**
      * Removes the item an Ack names, for a connection of the recipient bound on this node: one acknowledgement
      * of a message the entity's {@link Inbox} holds. An item already removed (acked elsewhere, expired) is no
-     * error.
+     * error. The room comes back in the caller's transaction, or at once when it has none (an Ack).
      */
+    @Transactional(TxType.SUPPORTS)
     public boolean remove(EntityRef recipient, String deliveryId) {
         if (!OfflineItem.isDeliveryId(deliveryId)) {
             return false;
