@@ -88,6 +88,75 @@ class BrokerLossIT {
         }
     }
 
+    /**
+     * A frame for two offline devices is stored in one transaction: killed in the middle of such a stream,
+     * every frame is answered with both targets 202 or as a whole 503, and what each device gets at its
+     * next bind is exactly the frames answered 202, in order: never the half of one.
+     */
+    @Test
+    void aFrameForTwoTargetsIsStoredForBothOrForNeitherWhenTheBrokerDies() throws Exception {
+        List<String> devices = List.of(RelationshipIT.deviceWithCode("BRKM2345"), RelationshipIT.deviceWithCode("BRKN2345"));
+        List<Integer> accepted = new ArrayList<>();
+        List<Integer> refused = new ArrayList<>();
+        int seq = 0;
+        try (Party alice = Party.user(Fixtures.newUser())) {
+            for (String d : devices) {
+                alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device",
+                        Json.createObjectBuilder().add("type", "device").add("id", d).build(), d.equals(devices.get(0)) ? "BRKM2345" : "BRKN2345"));
+            }
+            for (; seq < 10; seq++) {
+                assertEquals(202, sendToBoth(alice, devices, seq), "before the broker is lost");
+                accepted.add(seq);
+            }
+            IrspServer.killBroker();
+            while (refused.size() < 5) {
+                (sendToBoth(alice, devices, seq) == 202 ? accepted : refused).add(seq++);
+            }
+            IrspServer.startBroker();
+            long deadline = System.nanoTime() + OUTAGE_BOUND.toNanos();
+            int code;
+            do {
+                assertTrue(System.nanoTime() < deadline, "storing did not resume within " + OUTAGE_BOUND);
+                code = sendToBoth(alice, devices, seq);
+                (code == 202 ? accepted : refused).add(seq++);
+                if (code != 202) {
+                    Thread.sleep(1000L * retryAfter); // what the 503 asks of a client before it tries again
+                }
+            } while (code != 202);
+        }
+        for (String d : devices) {
+            try (Party device = Party.device(d)) {
+                device.next("RelationshipEstablishedNotify");
+                List<Integer> delivered = new ArrayList<>();
+                while (!delivered.containsAll(accepted)) {
+                    JsonObject item = device.ws.next("OfflineMessageDelivery", Duration.ofSeconds(30));
+                    assertTrue(item != null, d + " is missing " + missing(accepted, delivered));
+                    delivered.add(item.getJsonObject("body").getJsonObject("message").getJsonObject("body").getInt("seq"));
+                }
+                assertEquals(accepted, delivered.stream().distinct().toList(), d + ": the frames answered 202, in order, and nothing else");
+                assertTrue(device.ws.next("OfflineMessageDelivery", Duration.ofSeconds(2)) == null, d + " got a frame answered 503");
+            }
+        }
+    }
+
+    /** One offline DataMessage to both devices: 202 when both results are 202, 503 when the frame was refused; anything else fails. */
+    private static int sendToBoth(Party alice, List<String> devices, int seq) {
+        var targets = Json.createArrayBuilder();
+        devices.forEach(d -> targets.add(Json.createObjectBuilder().add("type", "device").add("id", d)));
+        JsonObject ack = alice.ws.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", "loss2-" + seq + "-" + UUID.randomUUID())
+                .add("targets", targets).add("delivery", "offline").add("body", Json.createObjectBuilder().add("op", "event").add("seq", seq)))
+                .orTimeout(OUTAGE_BOUND.toSeconds(), TimeUnit.SECONDS).join();
+        if (ack.getInt("retCode") == 503) {
+            retryAfter = ack.getJsonObject("details").getInt("retryAfter");
+            return 503;
+        }
+        assertEquals("MultiAck", ack.getString("type"), ack.toString());
+        List<Integer> codes = ack.getJsonObject("body").getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getInt("retCode")).toList();
+        assertEquals(List.of(202, 202), codes, "a frame is stored for both targets or for neither: " + ack);
+        return 202;
+    }
+
     private static int retryAfter;
 
     /** One offline DataMessage; the Ack's retCode (a 503 must say when to retry). A store may wait on the broker. */

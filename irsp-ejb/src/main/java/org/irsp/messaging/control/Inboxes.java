@@ -141,11 +141,7 @@ public class Inboxes {
     /** The connection failed: every inbox on it is gone; the broker has returned their items. */
     private void dropConnection(JMSException cause) {
         if (forgetConnection(cause)) {
-            open.forEach((entity, inbox) -> {
-                synchronized (inbox) {
-                    discard(entity, inbox);
-                }
-            });
+            open.keySet().forEach(this::close);
         }
     }
 
