@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.Interceptor;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.protocol.core.impl.PacketImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,35 +23,27 @@ class DestinationsTest {
     @TempDir
     Path data;
 
-    private EmbeddedActiveMQ broker;
+    private InJvmBroker broker;
     private ActiveMQConnectionFactory factory;
     private final AtomicInteger queries = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        ConfigurationImpl cfg = new ConfigurationImpl();
-        cfg.setPersistenceEnabled(false).setSecurityEnabled(false).setJMXManagementEnabled(false)
-                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port + "?protocols=CORE");
-        broker = new EmbeddedActiveMQ().setConfiguration(cfg);
-        broker.start();
-        broker.getActiveMQServer().getRemotingService().addIncomingInterceptor((Interceptor) (packet, connection) -> {
+        broker = InJvmBroker.start(data, cfg -> { });
+        broker.server().getRemotingService().addIncomingInterceptor((Interceptor) (packet, connection) -> {
             byte type = packet.getType();
             if (type == PacketImpl.SESS_BINDINGQUERY || type == PacketImpl.SESS_QUEUEQUERY) {
                 queries.incrementAndGet();
             }
             return true;
         });
-        factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        factory = new ActiveMQConnectionFactory(broker.url);
     }
 
     @AfterEach
     void stop() throws Exception {
         factory.close();
-        broker.stop();
+        broker.close();
     }
 
     @Test

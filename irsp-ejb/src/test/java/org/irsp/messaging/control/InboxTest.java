@@ -11,16 +11,12 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.ServerConsumer;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerConsumerPlugin;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -36,32 +32,21 @@ class InboxTest {
     @TempDir
     Path data;
 
-    private EmbeddedActiveMQ broker;
+    private InJvmBroker broker;
     private Connection connection;
     private final AtomicInteger consumersCreated = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        ConfigurationImpl cfg = new ConfigurationImpl();
-        cfg.setPersistenceEnabled(true).setSecurityEnabled(false).setJMXManagementEnabled(false)
-                .setJournalDirectory(data.resolve("journal").toString()).setBindingsDirectory(data.resolve("bindings").toString())
-                .setPagingDirectory(data.resolve("paging").toString()).setLargeMessagesDirectory(data.resolve("large").toString())
-                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port + "?protocols=CORE");
-        cfg.registerBrokerPlugin(new ActiveMQServerConsumerPlugin() {
+        broker = InJvmBroker.start(data, cfg -> cfg.registerBrokerPlugin(new ActiveMQServerConsumerPlugin() {
             @Override
             public void afterCreateConsumer(ServerConsumer consumer) {
                 if (consumer.getQueue().getName().toString().equals(QUEUE)) {
                     consumersCreated.incrementAndGet();
                 }
             }
-        });
-        broker = new EmbeddedActiveMQ().setConfiguration(cfg);
-        broker.start();
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        }));
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url);
         factory.setBlockOnAcknowledge(true);
         factory.setConsumerWindowSize(-1); // as Inboxes has it
         connection = factory.createConnection();
@@ -71,7 +56,7 @@ class InboxTest {
     @AfterEach
     void stop() throws Exception {
         connection.close();
-        broker.stop();
+        broker.close();
     }
 
     @Test
