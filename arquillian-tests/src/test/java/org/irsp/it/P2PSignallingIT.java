@@ -95,6 +95,7 @@ class P2PSignallingIT {
             assertEquals(409, replay.getInt("retCode"));
             assertEquals("P2PConnectResponse", replay.getJsonObject("details").getString("originalType"));
             assertEquals(200, replay.getJsonObject("details").getInt("originalRetCode"));
+            assertEquals(body, replay.getJsonObject("body"), "a replay repeats the answer's body");
         }
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.Failures;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
+import org.irsp.push.entity.P2PAnswer;
 import org.irsp.messaging.control.DuplicateWindow;
 import jakarta.annotation.PostConstruct;
 
@@ -143,8 +144,9 @@ public class Dispatcher {
         if (earlier.body() == null) {
             return ack;
         }
+        JsonObject body = earlier.body() instanceof P2PAnswer answer ? PushFrames.p2pAnswerBody(answer) : (JsonObject) earlier.body();
         JsonObject withBody = Wire.JSON.createObjectBuilder(Wire.JSON.createReader(new StringReader(ack)).readObject())
-                .add("body", earlier.body()).build();
+                .add("body", body).build();
         return withBody.toString();
     }
 

@@ -181,14 +181,19 @@ public final class PushFrames {
             f.add("reason", a.reason()).add("details", JsonObject.EMPTY_JSON_OBJECT);
         }
         if (a.requestId() != null) {
-            JsonObjectBuilder body = Wire.JSON.createObjectBuilder().add("requestId", a.requestId()).add("accept", a.accept());
-            if (a.candidates() != null) {
-                body.add("candidates", candidates(a.candidates()));
-            }
-            addIfPresent(body, "sessionKey", a.sessionKey());
-            f.add("body", body);
+            f.add("body", p2pAnswerBody(a));
         }
         return f.build();
+    }
+
+    /** The body of a P2PConnectResponse with the peer's answer: requestId, accept, and candidates and key if it accepted. */
+    static JsonObject p2pAnswerBody(P2PAnswer a) {
+        JsonObjectBuilder body = Wire.JSON.createObjectBuilder().add("requestId", a.requestId()).add("accept", a.accept());
+        if (a.candidates() != null) {
+            body.add("candidates", candidates(a.candidates()));
+        }
+        addIfPresent(body, "sessionKey", a.sessionKey());
+        return body.build();
     }
 
     /** v, type, msgId, source irsp, targets = [the recipient with connId], ts now. */
@@ -240,7 +245,8 @@ public final class PushFrames {
 
     private static JsonArrayBuilder candidates(List<Candidate> candidates) {
         JsonArrayBuilder a = Wire.JSON.createArrayBuilder();
-        candidates.forEach(c -> a.add(c.json()));
+        candidates.forEach(c -> a.add(Wire.JSON.createObjectBuilder().add("type", c.type()).add("ip", c.ip())
+                .add("port", c.port()).add("proto", c.proto())));
         return a;
     }
 

@@ -92,7 +92,7 @@ public class DevicesResource {
     @Path("{deviceId}/rights")
     @Authenticated
     public Response rights(@PathParam("deviceId") String deviceId) {
-        return Replies.ok(Wire.JSON.createObjectBuilder(rights.query(caller(), device(deviceId))));
+        return Replies.ok(Wire.JSON.createObjectBuilder(RightsJson.view(rights.query(caller(), device(deviceId)))));
     }
 
     @PUT
@@ -100,7 +100,7 @@ public class DevicesResource {
     @Authenticated
     public Response configureRights(@PathParam("deviceId") String deviceId, String body) {
         var config = RightsJson.config(JsonFields.parse(body));
-        return Replies.ok(Wire.JSON.createObjectBuilder(rights.configure(caller(), device(deviceId), config)));
+        return Replies.ok(Wire.JSON.createObjectBuilder(RightsJson.view(rights.configure(caller(), device(deviceId), config))));
     }
 
     /** §10.5 over REST: reset semantics when the device itself calls, modify semantics otherwise. */

@@ -1,11 +1,10 @@
 package org.irsp.messaging.boundary;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
+import jakarta.enterprise.event.Event;
 import org.irsp.messaging.control.Mailboxes;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.messaging.entity.Expired;
@@ -22,7 +21,7 @@ import org.irsp.registration.entity.EntityType;
 @Stateless
 public class Expiries {
 
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject Notifications notifications;
     @Inject MetricRegistry metrics;
     @Inject Mailboxes mailboxes;
@@ -38,16 +37,9 @@ public class Expiries {
         Endpoint target = new Endpoint(recipient[0], recipient[1], null);
         DeliveryFailed failure = new DeliveryFailed(message.msgId(), target, 410, "expired");
         Endpoint source = message.source();
-        events.publish("message.deliveryFailed", source.type(), source.id() == null ? "" : source.id(), json(failure));
+        events.fire(new EnterpriseEvent.MessageUndelivered(source, failure));
         if (!"irsp".equals(source.type()) && message.needResponse()) {
             notifications.liveOrQueued(new EntityRef(EntityType.ofWire(source.type()), source.id()), failure);
         }
-    }
-
-    /** The §15.2 event's data. */
-    private static JsonObject json(DeliveryFailed f) {
-        return Wire.JSON.createObjectBuilder().add("msgId", f.msgId())
-                .add("target", Wire.JSON.createObjectBuilder().add("type", f.target().type()).add("id", f.target().id()))
-                .add("retCode", f.retCode()).add("reason", f.reason()).build();
     }
 }

@@ -1,9 +1,7 @@
 package org.irsp.messaging.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.push.entity.Stored;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
+import jakarta.enterprise.event.Event;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.control.RoutingCache;
 import org.irsp.messaging.entity.OfflineItem;
@@ -46,7 +45,7 @@ public class Routing {
     @Inject RelationshipStore relationships;
     @Inject Presences presences;
     @Inject OfflineQueue queue;
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject RoutingCache cache;
     @Inject Clock clock;
 
@@ -138,11 +137,7 @@ public class Routing {
     }
 
     private Outcome toIrsp(EntityRef sender, Target t, DataMessage m) {
-        JsonObjectBuilder data = Wire.JSON.createObjectBuilder().add("msgId", m.msgId());
-        if (m.op() != null) {
-            data.add("op", m.op());
-        }
-        events.publish("message.toIrsp", sender.type().wire(), sender.id(), data.add("body", m.body()).build());
+        events.fire(new EnterpriseEvent.MessageToIrsp(sender, m.msgId(), m.op(), m.body()));
         return Outcome.of(t, RetCode.OK);
     }
 }

@@ -2,7 +2,6 @@ package org.irsp.messaging.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DuplicateWindow {
 
-    /** The first reply to a msgId; {@code type} null while it is pending. */
-    public record Outcome(String type, int retCode, JsonObject body, long atMillis) {
+    /**
+     * The first reply to a msgId; {@code type} null while it is pending. {@code body} is what the replay
+     * repeats, null for none: as the codec wrote it (a JSON object) when the binding settled the msgId, or
+     * the typed answer for the codec to write (a P2PAnswer) when the business layer did.
+     */
+    public record Outcome(String type, int retCode, Object body, long atMillis) {
         public boolean pending() {
             return type == null;
         }
@@ -104,7 +107,7 @@ public class DuplicateWindow {
         }
     }
 
-    public void settle(String entityKey, String msgId, String type, int retCode, JsonObject body) {
+    public void settle(String entityKey, String msgId, String type, int retCode, Object body) {
         LinkedHashMap<String, Outcome> seen = byEntity.get(entityKey);
         if (seen == null) {
             return;

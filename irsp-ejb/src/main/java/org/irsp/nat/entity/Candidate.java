@@ -1,8 +1,6 @@
 package org.irsp.nat.entity;
 
-import jakarta.json.JsonObject;
 import java.util.regex.Pattern;
-import org.irsp.codes.Wire;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -35,9 +33,5 @@ public record Candidate(String type, String ip, int port, String proto) {
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    public JsonObject json() {
-        return Wire.JSON.createObjectBuilder().add("type", type).add("ip", ip).add("port", port).add("proto", proto).build();
     }
 }

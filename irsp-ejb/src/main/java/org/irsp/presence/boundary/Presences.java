@@ -1,13 +1,13 @@
 package org.irsp.presence.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.irsp.push.entity.StatusChange;
 import org.irsp.push.entity.WentOffline;
 import java.time.Clock;
 import java.util.List;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
+import jakarta.enterprise.event.Event;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.presence.control.PresenceDirectory;
 import org.irsp.presence.control.Visibility;
@@ -24,7 +24,7 @@ import org.irsp.registration.entity.EntityRef;
 public class Presences {
 
     @Inject PresenceDirectory directory;
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject Notifications notifications;
     @Inject Visibility visibility;
     @Inject Clock clock;
@@ -56,8 +56,7 @@ public class Presences {
         List<EntityRef> observersBefore = now.visible().isOffline() ? List.of() : visibility.observersOf(entity);
         PresenceDirectory.Change change = directory.update(entity, b -> b.without(connId));
         if (change.after().isEmpty()) {
-            events.publish("presence.offline", entity.type().wire(), entity.id(),
-                    Wire.JSON.createObjectBuilder().add("reason", reason).build());
+            events.fire(new EnterpriseEvent.PresenceOffline(entity, reason));
             for (EntityRef x : observersBefore) {
                 notifications.live(x, new WentOffline(entity, reason, clock.instant()));
             }
@@ -98,8 +97,7 @@ public class Presences {
     private void publishIfChanged(EntityRef entity, PresenceDirectory.Change change) {
         Presence p = change.after().truePresence();
         if (!p.equals(change.before().truePresence()) && !p.isOffline()) {
-            events.publish("presence.changed", entity.type().wire(), entity.id(),
-                    Wire.JSON.createObjectBuilder().add("presence", p.presence()).add("connCount", p.connCount()).build());
+            events.fire(new EnterpriseEvent.PresenceChanged(entity, p.presence(), p.connCount()));
         }
     }
 }

@@ -1,16 +1,15 @@
 package org.irsp.registration.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
+import jakarta.enterprise.event.Event;
 import org.irsp.registration.control.Accounts;
 import org.irsp.registration.control.CredentialHashing;
 import org.irsp.registration.control.CredentialRules;
@@ -31,7 +30,7 @@ public class AccountRecords {
 
     @Inject Accounts accounts;
     @Inject CredentialHashing hashing;
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject AuditLog audit;
 
     @Inject CredentialRules credentialRules;
@@ -68,8 +67,7 @@ public class AccountRecords {
             if (p.firmwareVersion() != null) changed.add("firmwareVersion");
             if (p.serviceTypes() != null) changed.add("serviceTypes");
         }
-        JsonArrayBuilder fields = Wire.JSON.createArrayBuilder(changed);
-        events.publish("account.updated", entity.type().wire(), entity.id(), Wire.JSON.createObjectBuilder().add("fields", fields).build());
+        events.fire(new EnterpriseEvent.AccountUpdated(entity, changed));
         return account;
     }
 

@@ -12,7 +12,7 @@ import org.irsp.audit.control.AuditLog;
 import org.irsp.rights.entity.AccessChanged;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
 import org.irsp.registration.control.CredentialHashing;
 import org.irsp.registration.control.CredentialHashing.Kind;
 import org.irsp.registration.control.CredentialRules;
@@ -40,7 +40,7 @@ public class Registrations {
     @Inject RegistrationThrottle throttle;
     @Inject DeviceValidation deviceValidation;
     @Inject IdSuggestions suggestions;
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject AuditLog audit;
     @Inject Event<AccessChanged> accessChanged;
     @Inject Event<AccountDeleted> deleted;
@@ -76,7 +76,7 @@ public class Registrations {
         }
         store(user);
         accessChanged.fire(new AccessChanged("account"));
-        events.publish("account.registered", "user", id);
+        events.fire(new EnterpriseEvent.AccountRegistered(EntityRef.user(id)));
         audit.record(id, clientIp, "register", 200, "user");
         return new Registered(user.ref(), null);
     }
@@ -99,7 +99,7 @@ public class Registrations {
                 r.description(), hashing.hash(Kind.VCODE, code).join());
         store(device);
         accessChanged.fire(new AccessChanged("account"));
-        events.publish("account.registered", "device", id);
+        events.fire(new EnterpriseEvent.AccountRegistered(EntityRef.device(id)));
         audit.record(id, clientIp, "register", 200, "device");
         return new Registered(device.ref(), r.verificationCode() == null ? code : null);
     }
@@ -117,7 +117,7 @@ public class Registrations {
         deleted.fire(new AccountDeleted(entity));
         em.remove(account);
         accessChanged.fire(new AccessChanged("account"));
-        events.publish("account.deleted", entity.type().wire(), entity.id());
+        events.fire(new EnterpriseEvent.AccountDeleted(entity));
         audit.record(caller.id(), clientIp, "delete", 200, entity.key());
     }
 

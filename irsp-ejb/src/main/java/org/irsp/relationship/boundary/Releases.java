@@ -11,7 +11,7 @@ import org.irsp.audit.control.AuditLog;
 import org.irsp.rights.entity.AccessChanged;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.registration.entity.AccountDeleted;
@@ -37,7 +37,7 @@ public class Releases {
     @Inject AccessRights rights;
     @Inject Notifications notifications;
     @Inject OfflineQueue offline;
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject AuditLog audit;
     @Inject Event<AccessChanged> accessChanged;
     @Inject RelationshipRequests requests;
@@ -92,7 +92,7 @@ public class Releases {
             }
         }
         accessChanged.fire(new AccessChanged("relationship released"));
-        events.publish("relationship.released", "relationship", r.id(), Bonds.eventData(r).add("reason", reason).build());
+        events.fire(new EnterpriseEvent.RelationshipReleased(notice.bond(), reason));
         audit.record(by.id(), null, "relationshipReleased", 200, r.id() + " " + reason);
     }
 

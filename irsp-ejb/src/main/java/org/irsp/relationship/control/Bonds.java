@@ -1,16 +1,14 @@
 package org.irsp.relationship.control;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Set;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.rights.entity.AccessChanged;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.presence.control.Visibility;
@@ -35,7 +33,7 @@ public class Bonds {
     @Inject Notifications notifications;
     @Inject Visibility visibility;
     @Inject Presences presences;
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject AuditLog audit;
     @Inject Event<AccessChanged> accessChanged;
     @Inject Clock clock;
@@ -61,7 +59,7 @@ public class Bonds {
         tellPresence(a, b);
         tellPresence(b, a);
         accessChanged.fire(new AccessChanged("relationship established"));
-        events.publish("relationship.established", "relationship", r.id(), eventData(r).build());
+        events.fire(new EnterpriseEvent.RelationshipEstablished(notice.bond()));
         audit.record(actor.id(), null, "relationshipEstablished", 200, r.id() + " " + via);
         return r;
     }
@@ -78,23 +76,5 @@ public class Bonds {
         return new Bond(r.id(), r.kind().wire(), r.partyA(), r.partyB(),
                 r.kind() == Kind.USER_DEVICE ? r.role().wire() : null,
                 r.rights() != null && r.kind() != Kind.USER_USER ? r.rights() : null);
-    }
-
-    /** {relationshipId, kind, parties, role?, rights?}: the common part of the §15.2 events. */
-    public static JsonObjectBuilder body(Relationship r) {
-        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
-                .add("parties", Wire.JSON.createArrayBuilder().add(r.partyA().address()).add(r.partyB().address()));
-        if (r.kind() == Kind.USER_DEVICE) {
-            b.add("role", r.role().wire());
-        }
-        if (r.rights() != null && r.kind() != Kind.USER_USER) {
-            b.add("rights", r.rights());
-        }
-        return b;
-    }
-
-    /** §15.2 {kind, parties, role?, rights?}. */
-    public static JsonObjectBuilder eventData(Relationship r) {
-        return body(r).remove("relationshipId");
     }
 }

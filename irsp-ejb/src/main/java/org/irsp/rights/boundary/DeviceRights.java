@@ -1,11 +1,7 @@
 package org.irsp.rights.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
@@ -15,14 +11,14 @@ import org.irsp.audit.control.AuditLog;
 import org.irsp.rights.entity.AccessChanged;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
 import org.irsp.registration.control.Accounts;
 import org.irsp.registration.entity.DeviceAccount;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.relationship.control.RelationshipStore;
 import org.irsp.relationship.entity.Kind;
-import org.irsp.relationship.entity.Relationship;
 import org.irsp.rights.control.AccessRights;
+import org.irsp.rights.entity.Grant;
 import org.irsp.rights.entity.Rights;
 import org.irsp.rights.entity.RightsEntry;
 import jakarta.enterprise.event.Event;
@@ -35,16 +31,16 @@ public class DeviceRights {
     @Inject Accounts accounts;
     @Inject AccessRights rights;
     @Inject RelationshipStore relationships;
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject AuditLog audit;
     @Inject Event<AccessChanged> accessChanged;
 
-    public JsonObject query(EntityRef caller, EntityRef device) {
+    public RightsView query(EntityRef caller, EntityRef device) {
         return describe(permitted(caller, device));
     }
 
     /** Replaces the whole configuration. Checks: 404 device, 403 caller, then per entry 404/400. */
-    public JsonObject configure(EntityRef caller, EntityRef device, RightsConfig config) {
+    public RightsView configure(EntityRef caller, EntityRef device, RightsConfig config) {
         DeviceAccount d = permitted(caller, device);
         Set<EntityRef> seen = new HashSet<>();
         for (int i = 0; i < config.entries().size(); i++) {
@@ -58,15 +54,14 @@ public class DeviceRights {
             }
         }
         em.createQuery("delete from RightsEntry e where e.deviceId = :d").setParameter("d", d.id()).executeUpdate();
-        for (RightsConfig.Entry e : config.entries()) {
+        for (Grant e : config.entries()) {
             em.persist(new RightsEntry(d.id(), e.subject(), e.rights()));
         }
         d.defaultPolicy(config.defaultPolicy());
         em.flush();
-        JsonObject described = describe(d);
+        RightsView described = describe(d);
         accessChanged.fire(new AccessChanged("rights changed"));
-        events.publish("rights.changed", "device", d.id(), Wire.JSON.createObjectBuilder()
-                .add("defaultPolicy", config.defaultPolicy().wire()).add("entries", described.getJsonArray("entries")).build());
+        events.fire(new EnterpriseEvent.RightsChanged(d.id(), config.defaultPolicy().wire(), described.entries()));
         audit.record(caller.id(), null, "rightsChanged", 200, d.id());
         return described;
     }
@@ -79,26 +74,13 @@ public class DeviceRights {
         return d;
     }
 
-    private JsonObject describe(DeviceAccount d) {
-        JsonArrayBuilder entries = Wire.JSON.createArrayBuilder();
-        List<RightsEntry> stored = em.createQuery("select e from RightsEntry e where e.deviceId = :d", RightsEntry.class)
-                .setParameter("d", d.id()).getResultList();
-        stored.forEach(e -> entries.add(Wire.JSON.createObjectBuilder().add("subject", e.subject().address()).add("rights", e.rights())));
-        JsonArrayBuilder rels = Wire.JSON.createArrayBuilder();
-        for (Relationship r : relationships.of(d.ref())) {
-            if (r.kind() == Kind.USER_USER) {
-                continue;
-            }
-            JsonObjectBuilder item = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("subject", r.peerOf(d.ref()).address());
-            if (r.kind() == Kind.USER_DEVICE) {
-                item.add("role", r.role().wire());
-            }
-            rels.add(item.add("rights", r.rights() == null ? 0 : r.rights()));
-        }
-        JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("deviceId", d.id()).add("defaultPolicy", d.defaultPolicy().wire());
-        if (d.owner() != null) {
-            b.add("owner", d.owner());
-        }
-        return b.add("entries", entries).add("relationships", rels).build();
+    private RightsView describe(DeviceAccount d) {
+        List<Grant> entries = em.createQuery("select e from RightsEntry e where e.deviceId = :d", RightsEntry.class)
+                .setParameter("d", d.id()).getResultStream().map(e -> new Grant(e.subject(), e.rights())).toList();
+        List<RightsView.Held> held = relationships.of(d.ref()).stream().filter(r -> r.kind() != Kind.USER_USER)
+                .map(r -> new RightsView.Held(r.id(), r.peerOf(d.ref()), r.kind() == Kind.USER_DEVICE ? r.role().wire() : null,
+                        r.rights() == null ? 0 : r.rights()))
+                .toList();
+        return new RightsView(d.id(), d.defaultPolicy(), d.owner(), entries, held);
     }
 }

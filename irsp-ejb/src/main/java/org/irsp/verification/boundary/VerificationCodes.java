@@ -1,6 +1,5 @@
 package org.irsp.verification.boundary;
 
-import org.irsp.codes.Wire;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
-import org.irsp.messaging.control.EnterpriseEvents;
+import org.irsp.events.entity.EnterpriseEvent;
+import jakarta.enterprise.event.Event;
 import org.irsp.registration.control.Accounts;
 import org.irsp.registration.control.CredentialHashing;
 import org.irsp.registration.entity.DeviceAccount;
@@ -38,7 +38,7 @@ public class VerificationCodes {
     @Inject CredentialHashing hashing;
     @Inject RelationshipStore relationships;
     @Inject Releases releases;
-    @Inject EnterpriseEvents events;
+    @Inject Event<EnterpriseEvent> events;
     @Inject AuditLog audit;
 
     @Inject
@@ -86,8 +86,7 @@ public class VerificationCodes {
     }
 
     private void changed(EntityRef by, DeviceAccount d, boolean releaseAll) {
-        events.publish("vcode.changed", "device", d.id(), Wire.JSON.createObjectBuilder().add("by", by.address())
-                .add("releaseAll", releaseAll).build());
+        events.fire(new EnterpriseEvent.CodeChanged(d.id(), by, releaseAll));
         audit.record(by.id(), null, "verificationCodeChanged", 200, d.id() + (releaseAll ? " releaseAll" : ""));
     }
 }

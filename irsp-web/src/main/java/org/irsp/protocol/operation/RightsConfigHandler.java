@@ -32,7 +32,7 @@ public class RightsConfigHandler implements FrameHandler {
         var device = RightsJson.device(frame.body());
         var config = RightsJson.config(frame.body());
         try {
-            return Reply.ok(rights.configure(c.bound().entity(), device, config));
+            return Reply.ok(RightsJson.view(rights.configure(c.bound().entity(), device, config)));
         } catch (IrspException refused) {
             throw refused.underField("body");
         }

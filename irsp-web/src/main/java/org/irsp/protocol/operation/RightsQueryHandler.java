@@ -28,6 +28,6 @@ public class RightsQueryHandler implements FrameHandler {
 
     @Override
     public Reply handle(Connection c, Envelope frame) {
-        return Reply.ok(rights.query(c.bound().entity(), RightsJson.device(frame.body())));
+        return Reply.ok(RightsJson.view(rights.query(c.bound().entity(), RightsJson.device(frame.body()))));
     }
 }
