@@ -1,5 +1,7 @@
 package org.irsp.admin;
 
+import org.irsp.protocol.PushFrames;
+
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -97,7 +99,7 @@ public class AdminResource {
         JsonArrayBuilder related = Wire.JSON.createArrayBuilder();
         relationships.of(e).forEach(r -> {
             JsonObjectBuilder item = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
-                    .add("peer", r.peerOf(e).address()).add("role", r.role().wire());
+                    .add("peer", PushFrames.address(r.peerOf(e))).add("role", r.role().wire());
             if (r.rights() != null) {
                 item.add("rights", r.rights());
             }

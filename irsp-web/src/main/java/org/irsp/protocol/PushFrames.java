@@ -232,7 +232,8 @@ public final class PushFrames {
         return b.add("expiresAt", Timestamps.format(r.expiresAt()));
     }
 
-    static JsonObjectBuilder address(EntityRef e) {
+    /** A §4.2 address without connId: {type, id}. */
+    public static JsonObjectBuilder address(EntityRef e) {
         return Wire.JSON.createObjectBuilder().add("type", e.type().wire()).add("id", e.id());
     }
 

@@ -92,7 +92,7 @@ public final class RelationshipJson {
     public static JsonObject item(Listed l) {
         Relationship r = l.relationship();
         JsonObjectBuilder b = Wire.JSON.createObjectBuilder().add("relationshipId", r.id()).add("kind", r.kind().wire())
-                .add("peer", l.peer().address()).add("role", r.role().wire());
+                .add("peer", PushFrames.address(l.peer())).add("role", r.role().wire());
         if (r.rights() != null && r.kind() != Kind.USER_USER) {
             b.add("rights", r.rights());
         }

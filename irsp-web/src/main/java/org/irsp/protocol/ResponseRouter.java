@@ -42,7 +42,7 @@ public class ResponseRouter {
                 .add("msgId", Frames.newMsgId()).add("respTo", p.msgId()).add("retCode", code.code())
                 .add("reason", code == RetCode.TIMEOUT ? "no response in time" : "target disconnected before responding")
                 .add("details", JsonObject.EMPTY_JSON_OBJECT).add("source", source)
-                .add("targets", Wire.JSON.createArrayBuilder().add(Wire.JSON.createObjectBuilder(p.sender().address())
+                .add("targets", Wire.JSON.createArrayBuilder().add(PushFrames.address(p.sender())
                         .add("connId", p.senderConnId())))
                 .add("ts", Timestamps.format(Instant.now())).build();
         deliver(p.sender(), p.senderConnId(), response);

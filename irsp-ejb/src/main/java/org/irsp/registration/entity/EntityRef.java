@@ -1,10 +1,8 @@
 package org.irsp.registration.entity;
 
-import org.irsp.codes.Wire;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import jakarta.json.JsonObject;
 
 /**
  * A user or device by its canonical ID (§4.1): user IDs lower-case, device IDs with the exact
@@ -59,11 +57,6 @@ public record EntityRef(EntityType type, String id) {
         return type == EntityType.USER
                 ? canonicalUserId(raw).map(EntityRef::user)
                 : canonicalDeviceId(raw).map(EntityRef::device);
-    }
-
-    /** The §4.2 address of this entity, without connId. */
-    public JsonObject address() {
-        return Wire.JSON.createObjectBuilder().add("type", type.wire()).add("id", id).build();
     }
 
     /** The key of this entity in broker addresses and caches. */
