@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -89,6 +94,56 @@ class BrokerLossIT {
     }
 
     /**
+     * One connection keeps 16 stores in flight (each answered once the broker has the item) and the broker
+     * dies under it: every frame is answered, 202 or 503, and what the device gets at its next bind
+     * includes every frame answered 202, in the order they were sent.
+     */
+    @Test
+    void storesInFlightWhenTheBrokerDiesAreAnswered202AndKeptOr503() throws Exception {
+        String deviceId = RelationshipIT.deviceWithCode("BRKP2345");
+        Map<Integer, CompletableFuture<JsonObject>> answers = new TreeMap<>();
+        List<Integer> accepted = new ArrayList<>();
+        try (Party alice = Party.user(Fixtures.newUser())) {
+            alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device",
+                    Json.createObjectBuilder().add("type", "device").add("id", deviceId).build(), "BRKP2345"));
+            Semaphore window = new Semaphore(16);
+            for (int seq = 0; seq < 400; seq++) {
+                assertTrue(window.tryAcquire(OUTAGE_BOUND.toSeconds(), TimeUnit.SECONDS), "a store unanswered for " + OUTAGE_BOUND);
+                if (seq == 200) {
+                    IrspServer.killBroker();
+                }
+                CompletableFuture<JsonObject> answer = alice.ws.call(frame("loss3-", deviceId, seq));
+                answer.whenComplete((a, failed) -> window.release());
+                answers.put(seq, answer);
+            }
+            for (var e : answers.entrySet()) {
+                int code = e.getValue().orTimeout(OUTAGE_BOUND.toSeconds(), TimeUnit.SECONDS).join().getInt("retCode");
+                assertTrue(code == 202 || code == 503, "seq " + e.getKey() + ": " + code);
+                if (code == 202) {
+                    accepted.add(e.getKey());
+                }
+            }
+            assertTrue(accepted.size() >= 200 - 16 && accepted.size() < 400, "202s: " + accepted.size()); // 16 may be in flight at the kill
+            IrspServer.startBroker();
+            long deadline = System.nanoTime() + OUTAGE_BOUND.toNanos();
+            for (int seq = 400; send(alice, deviceId, seq) != 202; seq++) {
+                assertTrue(System.nanoTime() < deadline, "storing did not resume within " + OUTAGE_BOUND);
+                Thread.sleep(1000L * retryAfter); // what the 503 asks of a client before it tries again
+            }
+        }
+        try (Party device = Party.device(deviceId)) {
+            device.next("RelationshipEstablishedNotify");
+            List<Integer> delivered = new ArrayList<>();
+            while (!delivered.containsAll(accepted)) {
+                JsonObject item = device.ws.next("OfflineMessageDelivery", Duration.ofSeconds(30));
+                assertTrue(item != null, "missing after the bind: " + missing(accepted, delivered));
+                delivered.add(item.getJsonObject("body").getJsonObject("message").getJsonObject("body").getInt("seq"));
+            }
+            assertEquals(accepted, delivered.stream().filter(accepted::contains).distinct().toList(), "the frames answered 202, in order");
+        }
+    }
+
+    /**
      * A frame for two offline devices is stored in one transaction: killed in the middle of such a stream,
      * every frame is answered with both targets 202 or as a whole 503, and what each device gets at its
      * next bind is exactly the frames answered 202, in order: never the half of one.
@@ -161,16 +216,19 @@ class BrokerLossIT {
 
     /** One offline DataMessage; the Ack's retCode (a 503 must say when to retry). A store may wait on the broker. */
     private static int send(Party alice, String deviceId, int seq) {
-        JsonObject ack = alice.ws.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", "loss-" + seq + "-" + UUID.randomUUID())
-                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "device").add("id", deviceId)))
-                .add("delivery", "offline").add("body", Json.createObjectBuilder().add("op", "event").add("seq", seq)))
-                .orTimeout(OUTAGE_BOUND.toSeconds(), TimeUnit.SECONDS).join();
+        JsonObject ack = alice.ws.call(frame("loss-", deviceId, seq)).orTimeout(OUTAGE_BOUND.toSeconds(), TimeUnit.SECONDS).join();
         int code = ack.getInt("retCode");
         if (code == 503) {
             retryAfter = ack.getJsonObject("details").getInt("retryAfter");
             assertTrue(retryAfter > 0, ack.toString());
         }
         return code;
+    }
+
+    private static JsonObjectBuilder frame(String prefix, String deviceId, int seq) {
+        return Json.createObjectBuilder().add("type", "DataMessage").add("msgId", prefix + seq + "-" + UUID.randomUUID())
+                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "device").add("id", deviceId)))
+                .add("delivery", "offline").add("body", Json.createObjectBuilder().add("op", "event").add("seq", seq));
     }
 
     private static int readiness() throws Exception {

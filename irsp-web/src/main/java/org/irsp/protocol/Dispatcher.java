@@ -87,7 +87,6 @@ public class Dispatcher {
 
     private void process(Connection c, Envelope frame) {
         FrameHandler handler = handlers.get(frame.type());
-        String replyType = handler.replyType();
         boolean dedup = c.isBound() && !FrameTypes.NOT_DEDUPLICATED.contains(frame.type());
         String entityKey = dedup ? c.bound().entity().key() : null;
         if (dedup) {                                                                                 // 10
@@ -97,16 +96,35 @@ public class Dispatcher {
                 return;
             }
         }
-        int sentCode;                                                                                // 11
+        Reply r;                                                                                     // 11
+        try {
+            checkControlTargets(frame);
+            r = handler.handle(c, frame);
+        } catch (RuntimeException | Error thrown) {
+            finish(c, frame, handler, entityKey, null, thrown);
+            return;
+        }
+        if (r != null && r.later() != null) {
+            r.later().whenComplete((reply, thrown) -> finish(c, frame, handler, entityKey, reply, thrown));
+        } else {
+            finish(c, frame, handler, entityKey, r, null);
+        }
+    }
+
+    /**
+     * Sends the frame's one reply (none for a null reply and no failure), settles its msgId in the
+     * duplicate window ({@code entityKey} null: not deduplicated) and runs what was to follow the reply.
+     */
+    private void finish(Connection c, Envelope frame, FrameHandler handler, String entityKey, Reply r, Throwable thrown) {
+        String replyType = handler.replyType();
+        int sentCode;
         JsonObject sentBody = null;
         Runnable then = () -> {};
         String reply;
-        try {
-            checkControlTargets(frame);
-            Reply r = handler.handle(c, frame);
-            if (r == null) {
-                return;
-            }
+        if (thrown == null && r == null) {
+            return;
+        }
+        if (thrown == null) {
             sentCode = r.code().code();
             sentBody = r.body();
             then = r.then();
@@ -114,7 +132,7 @@ public class Dispatcher {
                 replyType = r.type();
             }
             reply = Frames.reply(replyType, frame.msgId(), r.code(), r.body(), c);
-        } catch (RuntimeException | Error thrown) {
+        } else {
             IrspException e = toIrsp(thrown);
             sentCode = e.retCode().code();
             reply = Frames.error(replyType, frame.msgId(), e, c);
@@ -122,7 +140,7 @@ public class Dispatcher {
                 then = () -> f.failed(c, e);
             }
         }
-        if (dedup) {
+        if (entityKey != null) {
             duplicates.settle(entityKey, frame.msgId(), replyType, sentCode, sentBody);
         }
         c.send(reply);

@@ -4,26 +4,25 @@ import org.irsp.client.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.irsp.client.IrspRest;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Load against a running IRSP over real WebSockets (see docs/BENCHMARKS.md):
- * {@code --server http://127.0.0.1:8080 --pairs 20 --seconds 20 --stored 100}. Phases: request/response
- * (user → its device with needResponse), one-way instant, one-way guaranteed to the bound devices (stored,
- * forwarded with its delivery ID, acked), guaranteed store for offline devices, drain
- * at their next bind with a check that nothing was lost or reordered.
+ * {@code --server http://127.0.0.1:8080 --pairs 20 --seconds 20 --stored 100}. Phases ({@code --phases},
+ * all by default): {@code rr} request/response (user → its device with needResponse), {@code instant}
+ * one-way, {@code guaranteed} one-way to the bound devices (stored, forwarded with its delivery ID, acked),
+ * {@code store} guaranteed store for offline devices and the drain at their next bind, with a check that
+ * nothing was lost or reordered. {@code --burst N} adds one sender storing N items with {@code --in-flight}
+ * (16) outstanding, then their drain.
  */
 public final class Benchmark {
 
@@ -32,16 +31,31 @@ public final class Benchmark {
         int pairs = Integer.parseInt(option(args, "--pairs", "20"));
         int seconds = Integer.parseInt(option(args, "--seconds", "20"));
         int stored = Integer.parseInt(option(args, "--stored", "100"));
+        int burst = Integer.parseInt(option(args, "--burst", "0"));
+        int inFlight = Integer.parseInt(option(args, "--in-flight", "16"));
+        List<String> phases = List.of(option(args, "--phases", "rr,instant,guaranteed,store").split(","));
         IrspRest rest = new IrspRest(server);
         String run = Long.toString(System.currentTimeMillis(), 36);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, pairs));
         try {
             List<Pair> all = setUp(rest, server, run, pairs, pool);
             System.out.printf("IRSP benchmark: %d user-device pairs, %d s per timed phase, %d stored per device%n", pairs, seconds, stored);
-            requestResponse(all, seconds, pool);
-            oneWay(all, seconds, pool, false);
-            oneWay(all, seconds, pool, true);
-            storeAndDrain(all, stored, rest, server, pool);
+            if (phases.contains("rr")) {
+                requestResponse(all, seconds, pool);
+            }
+            if (phases.contains("instant")) {
+                oneWay(all, seconds, pool, false);
+            }
+            if (phases.contains("guaranteed")) {
+                oneWay(all, seconds, pool, true);
+            }
+            OfflinePhases offline = new OfflinePhases(rest, server, pool);
+            if (phases.contains("store")) {
+                offline.storeAndDrain(all, stored);
+            }
+            if (burst > 0) {
+                offline.oneSender(all.get(0), burst, inFlight);
+            }
             all.forEach(p -> { p.user.close(); p.device.close(); });
         } finally {
             pool.shutdownNow();
@@ -141,87 +155,11 @@ public final class Benchmark {
                 received.get() / (double) seconds, refused.get());
     }
 
-    /** Devices go offline; users store numbered messages; devices come back and drain them, acking each. */
-    private static void storeAndDrain(List<Pair> all, int stored, IrspRest rest, URI server, ExecutorService pool) throws Exception {
-        all.forEach(p -> p.device.close());
-        Thread.sleep(500);
-        long t0 = System.nanoTime();
-        List<Future<?>> senders = new ArrayList<>();
-        AtomicLong accepted = new AtomicLong();
-        for (Pair p : all) {
-            senders.add(pool.submit(() -> {
-                for (int seq = 0; seq < stored; seq++) {
-                    JsonObject ack = p.user.call(message(p.deviceId, "event", false, true, seq)).get(35, TimeUnit.SECONDS);
-                    if (ack.getInt("retCode") == 202) {
-                        accepted.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : senders) {
-            f.get();
-        }
-        double storeSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("guaranteed store (recipients offline): %d stored in %.1f s = %.0f/s%n", accepted.get(), storeSeconds,
-                accepted.get() / storeSeconds);
-
-        ConcurrentHashMap<String, List<Integer>> seen = new ConcurrentHashMap<>();
-        long t1 = System.nanoTime();
-        List<Future<?>> drains = new ArrayList<>();
-        for (Pair p : all) {
-            drains.add(pool.submit(() -> drain(p, stored, rest, server, seen)));
-        }
-        for (Future<?> f : drains) {
-            f.get(10, TimeUnit.MINUTES);
-        }
-        double drainSeconds = (System.nanoTime() - t1) / 1e9;
-        long delivered = seen.values().stream().mapToLong(List::size).sum();
-        long lost = (long) all.size() * stored - delivered;
-        long outOfOrder = seen.values().stream().filter(l -> !isIncreasing(l)).count();
-        System.out.printf("drain at bind: %d delivered and acked in %.1f s = %.0f/s; lost %d, out of order %d%n", delivered,
-                drainSeconds, delivered / drainSeconds, lost, outOfOrder);
-        if (lost != 0 || outOfOrder != 0) {
-            all.stream().filter(p -> seen.get(p.deviceId).size() != stored).forEach(p -> System.out.printf(
-                    "  %s: bind announced %d items, %d of the %d stored arrived%n", p.deviceId, p.announced, seen.get(p.deviceId).size(), stored));
-            throw new IllegalStateException("messages lost or out of order");
-        }
-    }
-
-    private static Void drain(Pair p, int stored, IrspRest rest, URI server, ConcurrentHashMap<String, List<Integer>> seen)
-            throws InterruptedException {
-        List<Integer> order = new ArrayList<>();
-        seen.put(p.deviceId, order);
-        var arrived = new LinkedBlockingQueue<JsonObject>();
-        p.connectDevice(rest, server, arrived::add);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (order.size() < stored && System.nanoTime() < deadline) {
-            JsonObject f = arrived.poll(1, TimeUnit.SECONDS);
-            if (f != null && "OfflineMessageDelivery".equals(f.getString("type", null)) && p.device.firstDelivery(f)) {
-                JsonObject body = f.getJsonObject("body").getJsonObject("message").getJsonObject("body");
-                if ("event".equals(body.getString("op"))) { // not a guaranteed "read" whose Ack was still on its way
-                    order.add(body.getInt("seq"));
-                }
-                p.device.ack(f.getString("msgId"));
-            }
-        }
-        return null;
-    }
-
-    private static JsonObjectBuilder message(String deviceId, String op, boolean needResponse, boolean offline, int seq) {
+    static JsonObjectBuilder message(String deviceId, String op, boolean needResponse, boolean offline, int seq) {
         JsonObjectBuilder m = Wire.JSON.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
                 .add("targets", Wire.JSON.createArrayBuilder().add(Wire.JSON.createObjectBuilder().add("type", "device").add("id", deviceId)))
                 .add("needResponse", needResponse).add("body", Wire.JSON.createObjectBuilder().add("op", op).add("seq", seq));
         return offline ? m.add("delivery", "offline") : m;
-    }
-
-    private static boolean isIncreasing(List<Integer> l) {
-        for (int i = 1; i < l.size(); i++) {
-            if (l.get(i) <= l.get(i - 1)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double ms(List<Long> sorted, double q) {

@@ -1,8 +1,8 @@
 package org.irsp.messaging.boundary;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -25,8 +25,13 @@ import org.irsp.registration.entity.AccountDeleted;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 
-/** What a binding connection receives from its entity's offline queue, and the Acks that remove items. */
-@Stateless
+/**
+ * What a binding connection receives from its entity's offline queue, and the Acks that remove items.
+ * Called for every acknowledged item: a CDI bean with Jakarta Transactions' interceptor, not an EJB (see
+ * {@link OfflineQueue}).
+ */
+@ApplicationScoped
+@Transactional
 public class OfflineDeliveries {
 
     private static final Logger LOG = Logger.getLogger(OfflineDeliveries.class.getName());
@@ -84,19 +89,19 @@ public class OfflineDeliveries {
     }
 
     /** An Ack from a connection bound here: one acknowledgement, no transaction (the room comes back at once). */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Transactional(TxType.NOT_SUPPORTED)
     public void acknowledged(EntityRef entity, String deliveryId) {
         queue.remove(entity, deliveryId);
     }
 
     /** The entity's last connection on this node closed: what it did not ack goes back to its queue for the next bind. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Transactional(TxType.NOT_SUPPORTED)
     public void unbound(EntityRef entity) {
         inboxes.close(entity);
     }
 
     /** Gives back to the queues what is held for entities no longer bound here (see {@link Inboxes#closeUnless}). */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Transactional(TxType.NOT_SUPPORTED)
     public void closeInboxesUnless(Predicate<EntityRef> boundHere) {
         inboxes.closeUnless(boundHere);
     }

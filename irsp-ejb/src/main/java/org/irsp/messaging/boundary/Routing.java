@@ -1,6 +1,7 @@
 package org.irsp.messaging.boundary;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
@@ -36,8 +39,13 @@ import org.irsp.rights.control.Enforcement;
  * §11.1 DataMessage routing: target resolution (groups relative to the sender, at most
  * {@code irsp.msg.maxTargets}) and the outcome per target, first match wins: 404, 403 (§9.3), 200
  * (forwarded; with delivery offline also held until acked), 480, 486, 202 (stored).
+ *
+ * <p>Called for every DataMessage: a CDI bean with Jakarta Transactions' interceptor, not an EJB (every
+ * call through CDI to a no-interface EJB costs Payara a thrown exception and a reflective lookup; see
+ * {@link OfflineQueue}). Each call runs in a transaction, as an EJB's would; a refusal rolls it back.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class Routing {
 
     @Inject Accounts accounts;
@@ -99,12 +107,46 @@ public class Routing {
         return outcomes;
     }
 
+    /**
+     * The outcome for a frame's only target, without waiting for the broker where the message is stored
+     * for the next bind: the sender's connection can go on to its next frame meanwhile, and its stream of
+     * stores shares the journal's writes. Everything else is decided at once, as {@link #route} does.
+     */
+    public CompletionStage<Outcome> routeAlone(EntityRef sender, String senderConnId, Target t, DataMessage m) {
+        if (t.irsp()) {
+            return CompletableFuture.completedFuture(toIrsp(sender, t, m));
+        }
+        Reach reach = reach(sender, senderConnId, t, m);
+        if (reach.refused() != null || !m.guaranteed() || !reach.connections().isEmpty()) {
+            return CompletableFuture.completedFuture(outcome(sender, t, m, true, reach));
+        }
+        OfflineItem item = item(t, m);
+        return queue.storeLater(t.entity(), item, sender)
+                .thenApply(kept -> StoreAndForward.stored(t, List.of(), kept ? Optional.of(item.deliveryId()) : Optional.empty()));
+    }
+
     private Outcome outcome(EntityRef sender, String senderConnId, Target t, DataMessage m, boolean alone) {
+        return outcome(sender, t, m, alone, reach(sender, senderConnId, t, m));
+    }
+
+    private Outcome outcome(EntityRef sender, Target t, DataMessage m, boolean alone, Reach reach) {
+        return reach.refused() != null ? reach.refused()
+                : StoreAndForward.decide(t, reach.connections(), m.guaranteed(), () -> store(sender, t, m, alone));
+    }
+
+    /** Either a refusal (404, 403, 480) or the target's connections the message may go to now. */
+    private record Reach(Outcome refused, List<String> connections) {
+        static Reach refused(Target t, RetCode code) {
+            return new Reach(Outcome.of(t, code), List.of());
+        }
+    }
+
+    private Reach reach(EntityRef sender, String senderConnId, Target t, DataMessage m) {
         if (!cache.exists(t.entity(), () -> accounts.find(t.entity()).isPresent())) {
-            return Outcome.of(t, RetCode.NOT_FOUND);
+            return Reach.refused(t, RetCode.NOT_FOUND);
         }
         if (!cache.permits(sender, t.entity(), m.op(), () -> enforcement.permits(sender, t.entity(), m.op()))) {
-            return Outcome.of(t, RetCode.FORBIDDEN);
+            return Reach.refused(t, RetCode.FORBIDDEN);
         }
         List<String> connections = new ArrayList<>(presences.connIds(t.entity()));
         connections.remove(senderConnId);
@@ -112,13 +154,13 @@ public class Routing {
             if (connections.contains(t.connId())) {
                 connections = List.of(t.connId());
             } else if (!m.guaranteed()) {
-                return Outcome.of(t, RetCode.OFFLINE);
+                return Reach.refused(t, RetCode.OFFLINE);
             }
         }
         if (m.guaranteed() && t.entity().equals(sender) && connections.isEmpty()) {
-            return Outcome.of(t, RetCode.OFFLINE); // no other connection of one's own to keep it for
+            return Reach.refused(t, RetCode.OFFLINE); // no other connection of one's own to keep it for
         }
-        return StoreAndForward.decide(t, connections, m.guaranteed(), () -> store(sender, t, m, alone));
+        return new Reach(null, connections);
     }
 
     /**
@@ -128,12 +170,15 @@ public class Routing {
      * (503) leaves none stored and the sender's retry duplicates nothing.
      */
     private Optional<String> store(EntityRef sender, Target t, DataMessage m, boolean alone) {
+        OfflineItem item = item(t, m);
+        boolean kept = alone ? queue.storeNow(t.entity(), item, sender) : queue.store(t.entity(), item, sender);
+        return kept ? Optional.of(item.deliveryId()) : Optional.empty();
+    }
+
+    private OfflineItem item(Target t, DataMessage m) {
         String deliveryId = OfflineItem.newDeliveryId();
         Instant now = clock.instant();
-        Stored stored = new Stored(now, m.forwardTo(t, null));
-        OfflineItem item = OfflineItem.of(deliveryId, stored, now, Duration.ofSeconds(m.ttlSeconds()));
-        boolean kept = alone ? queue.storeNow(t.entity(), item, sender) : queue.store(t.entity(), item, sender);
-        return kept ? Optional.of(deliveryId) : Optional.empty();
+        return OfflineItem.of(deliveryId, new Stored(now, m.forwardTo(t, null)), now, Duration.ofSeconds(m.ttlSeconds()));
     }
 
     private Outcome toIrsp(EntityRef sender, Target t, DataMessage m) {

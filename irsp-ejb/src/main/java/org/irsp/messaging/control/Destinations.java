@@ -3,6 +3,9 @@ package org.irsp.messaging.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -28,6 +31,18 @@ public class Destinations {
 
     public Destination queue(JMSContext jms, String name) {
         return kept("queue:" + name, name, jms, JMSContext::createQueue);
+    }
+
+    /** The same kept queue, made on a plain session if it is not known yet. */
+    public Destination queue(Session session, String name) throws JMSException {
+        Destination d = known.get("queue:" + name);
+        return d != null ? d : kept("queue:" + name, name, null, (unused, n) -> {
+            try {
+                return session.createQueue(n);
+            } catch (JMSException e) {
+                throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+            }
+        });
     }
 
     public Destination topic(JMSContext jms, String name) {

@@ -12,11 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.JMSFactoryType;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory;
-import org.apache.activemq.artemis.ra.ActiveMQResourceAdapter;
 import org.irsp.registration.entity.EntityRef;
 
 /**
@@ -119,23 +115,10 @@ public class Inboxes {
     }
 
     private ActiveMQConnectionFactory factory() throws JMSException {
-        try {
-            ActiveMQRAConnectionFactory ra = (ActiveMQRAConnectionFactory) adapter;
-            ActiveMQResourceAdapter settings = ra.getResourceAdapter();
-            ActiveMQConnectionFactory f = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF,
-                    ra.getDefaultFactory().getStaticConnectors());
-            f.setReconnectAttempts(0);
-            f.setCallTimeout(10_000);
-            f.setBlockOnAcknowledge(true);
-            f.setConsumerWindowSize(-1); // the broker sends all it has: a pass is never cut short by credits
-            f.setUser(settings.getUserName());
-            f.setPassword(settings.getPassword());
-            return f;
-        } catch (jakarta.resource.ResourceException e) {
-            JMSException failure = new JMSException("the resource adapter has no connection settings");
-            failure.initCause(e);
-            throw failure;
-        }
+        ActiveMQConnectionFactory f = PlainFactory.of(adapter);
+        f.setBlockOnAcknowledge(true);
+        f.setConsumerWindowSize(-1); // the broker sends all it has: a pass is never cut short by credits
+        return f;
     }
 
     /** The connection failed: every inbox on it is gone; the broker has returned their items. */

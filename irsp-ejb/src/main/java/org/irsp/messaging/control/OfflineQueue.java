@@ -2,6 +2,9 @@ package org.irsp.messaging.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -63,6 +66,12 @@ public class OfflineQueue {
     @Inject
     Destinations destinations;
 
+    @Inject
+    StoreLanes lanes;
+
+    @Resource
+    ManagedExecutorService executor;
+
     /**
      * Stores the item; false when the recipient's quota is full (486). Not an exception: a full queue is an
      * outcome of one target and must not roll back the caller's transaction.
@@ -94,33 +103,63 @@ public class OfflineQueue {
         if (!mailboxes.take(recipient.key(), item)) {
             return false;
         }
-        try (JMSContext jms = factory.createContext()) {
-            send(jms, destinations.queue(jms, queueName(recipient)), recipient, item, sender);
+        try {
+            sent(recipient, item, sender).join();
             return true;
         } catch (RuntimeException notStored) {
             mailboxes.giveBack(recipient.key(), item);
-            throw notStored;
+            throw notStored instanceof CompletionException c && c.getCause() instanceof RuntimeException r ? r : notStored;
         }
+    }
+
+    /**
+     * {@link #storeNow} without waiting for the broker: the future completes true once the item is in
+     * the broker's journal, false at once when the quota is full, exceptionally (the room given back)
+     * when the send fails. Items of one recipient handed in one after the other are stored in that order,
+     * whether or not the first was confirmed ({@link StoreLanes}), and so are items of {@link #storeNow}.
+     * What depends on the future runs on a managed thread.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public CompletableFuture<Boolean> storeLater(EntityRef recipient, OfflineItem item, EntityRef sender) {
+        if (!mailboxes.take(recipient.key(), item)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return sent(recipient, item, sender).handleAsync((stored, notStored) -> {
+            if (notStored != null) {
+                mailboxes.giveBack(recipient.key(), item);
+                throw notStored instanceof CompletionException c && c.getCause() instanceof RuntimeException r ? r
+                        : new CompletionException(notStored);
+            }
+            return true;
+        }, executor);
+    }
+
+    private CompletableFuture<Void> sent(EntityRef recipient, OfflineItem item, EntityRef sender) {
+        return lanes.send(recipient.key(), queueName(recipient), item.ttl().toMillis(),
+                s -> labelled(s.createTextMessage(item.text()), recipient, item, sender));
     }
 
     private static void send(JMSContext jms, Destination queue, EntityRef recipient, OfflineItem item, EntityRef sender) {
         try {
-            TextMessage m = jms.createTextMessage(item.text());
-            m.setStringProperty(DELIVERY_ID, item.deliveryId());
-            m.setStringProperty(KIND, item.kind().name());
-            m.setIntProperty(SIZE, item.sizeBytes());
-            m.setLongProperty(STORED_AT, item.storedAt().toEpochMilli());
-            m.setLongProperty(TTL, item.ttl().toSeconds());
-            m.setStringProperty(RECIPIENT, recipient.key());
-            if (sender != null) {
-                m.setStringProperty(SENDER, sender.key());
-            }
-            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .setTimeToLive(item.ttl().toMillis())
-                    .send(queue, m);
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setTimeToLive(item.ttl().toMillis())
+                    .send(queue, labelled(jms.createTextMessage(item.text()), recipient, item, sender));
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
+    }
+
+    /** The item as its queue holds it: the stored push's text with the properties the store and the purges read. */
+    private static TextMessage labelled(TextMessage m, EntityRef recipient, OfflineItem item, EntityRef sender) throws JMSException {
+        m.setStringProperty(DELIVERY_ID, item.deliveryId());
+        m.setStringProperty(KIND, item.kind().name());
+        m.setIntProperty(SIZE, item.sizeBytes());
+        m.setLongProperty(STORED_AT, item.storedAt().toEpochMilli());
+        m.setLongProperty(TTL, item.ttl().toSeconds());
+        m.setStringProperty(RECIPIENT, recipient.key());
+        if (sender != null) {
+            m.setStringProperty(SENDER, sender.key());
+        }
+        return m;
     }
 
     /** Every unexpired item of the entity, oldest first; {@code bound}: for a connection of the entity bound on this node. */

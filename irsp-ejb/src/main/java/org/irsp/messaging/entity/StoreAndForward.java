@@ -21,7 +21,11 @@ public final class StoreAndForward {
         if (!guaranteed) {
             return connections.isEmpty() ? Outcome.of(target, RetCode.OFFLINE) : new Outcome(target, RetCode.OK, connections, null);
         }
-        Optional<String> deliveryId = store.get();
+        return stored(target, connections, store.get());
+    }
+
+    /** The outcome of an {@code offline} message once stored ({@code deliveryId}) or refused for a full quota (empty). */
+    public static Outcome stored(Target target, List<String> connections, Optional<String> deliveryId) {
         if (deliveryId.isEmpty()) {
             return Outcome.of(target, RetCode.QUEUE_FULL);
         }

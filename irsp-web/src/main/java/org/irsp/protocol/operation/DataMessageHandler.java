@@ -33,6 +33,7 @@ import org.irsp.push.entity.Endpoint;
 import org.irsp.push.entity.Forward;
 import org.irsp.protocol.Reply;
 import org.irsp.registration.entity.EntityRef;
+import org.irsp.session.boundary.Bound;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.session.control.ConnectionChannel;
 import org.irsp.session.entity.ConnectionCommand;
@@ -65,7 +66,8 @@ public class DataMessageHandler implements FrameHandler {
 
     @Override
     public Reply handle(Connection c, Envelope frame) {
-        EntityRef sender = c.bound().entity();
+        Bound bound = c.bound();
+        EntityRef sender = bound.entity();
         JsonFields f = frame.fields();
         List<Address> addresses = MessageJson.targets(f);
         boolean needResponse = f.optionalBoolean("needResponse").orElse(false);
@@ -80,21 +82,29 @@ public class DataMessageHandler implements FrameHandler {
         String ts = f.optionalString("ts", 1, 64).orElse(Timestamps.format(Instant.now()));
         DataMessage m = new DataMessage(frame.msgId(), Endpoint.of(sender, c.bound().connId()), ts, needResponse, guaranteed,
                 ttl, op, body.object());
-        List<Outcome> outcomes = routing.route(sender, c.bound().connId(), targets, m);
-        outcomes.forEach(o -> metrics.counter("irsp.messages.routed", new Tag("retCode", String.valueOf(o.code().code()))).inc());
         boolean multi = addresses.size() > 1 || addresses.stream().anyMatch(a -> a.group() != null);
-        if (needResponse) {
-            awaitResponses(c, m, outcomes, !multi);
+        if (!multi) { // one target: a store for the next bind is answered once the broker has it, the next frame need not wait
+            return Reply.later(routing.routeAlone(sender, c.bound().connId(), targets.get(0), m)
+                    .thenApply(o -> answer(bound, m, List.of(o), false)));
         }
-        outcomes.stream().filter(o -> o.code() == RetCode.OK && !o.target().irsp()).forEach(o -> forward(o, m));
-        return multi ? multiAck(outcomes) : single(outcomes.get(0), needResponse);
+        return answer(bound, m, routing.route(sender, c.bound().connId(), targets, m), true);
     }
 
-    private void awaitResponses(Connection c, DataMessage m, List<Outcome> outcomes, boolean single) {
+    /** Forwards to the connections chosen and answers the sender; null when the one target answers it itself. */
+    private Reply answer(Bound bound, DataMessage m, List<Outcome> outcomes, boolean multi) {
+        outcomes.forEach(o -> metrics.counter("irsp.messages.routed", new Tag("retCode", String.valueOf(o.code().code()))).inc());
+        if (m.needResponse()) {
+            awaitResponses(bound, m, outcomes, !multi);
+        }
+        outcomes.stream().filter(o -> o.code() == RetCode.OK && !o.target().irsp()).forEach(o -> forward(o, m));
+        return multi ? multiAck(outcomes) : single(outcomes.get(0), m.needResponse());
+    }
+
+    private void awaitResponses(Bound bound, DataMessage m, List<Outcome> outcomes, boolean single) {
         for (Outcome o : outcomes) {
             boolean forwarded = o.code() == RetCode.OK && !o.target().irsp();
             if (forwarded || o.code() == RetCode.ACCEPTED) {
-                pending.await(o.target().entity(), c.bound().entity(), c.bound().connId(), m.msgId(),
+                pending.await(o.target().entity(), bound.entity(), bound.connId(), m.msgId(),
                         MessageJson.address(o.target()), new HashSet<>(o.connIds()), single, m.ttlSeconds());
             }
         }
