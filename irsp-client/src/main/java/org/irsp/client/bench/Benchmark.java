@@ -21,7 +21,7 @@ import org.irsp.client.IrspRest;
  * all by default): {@code rr} request/response (user → its device with needResponse), {@code instant}
  * one-way, {@code guaranteed} one-way to the bound devices (stored, forwarded with its delivery ID, acked),
  * {@code store} guaranteed store for offline devices and the drain at their next bind, with a check that
- * nothing was lost or reordered. {@code --burst N} adds one sender storing N items with {@code --in-flight}
+ * nothing was lost or reordered ({@code --prefill N}: timed once every queue holds N). {@code --burst N} adds one sender storing N items with {@code --in-flight}
  * (16) outstanding, then their drain.
  */
 public final class Benchmark {
@@ -31,6 +31,7 @@ public final class Benchmark {
         int pairs = Integer.parseInt(option(args, "--pairs", "20"));
         int seconds = Integer.parseInt(option(args, "--seconds", "20"));
         int stored = Integer.parseInt(option(args, "--stored", "100"));
+        int prefill = Integer.parseInt(option(args, "--prefill", "0"));
         int burst = Integer.parseInt(option(args, "--burst", "0"));
         int inFlight = Integer.parseInt(option(args, "--in-flight", "16"));
         List<String> phases = List.of(option(args, "--phases", "rr,instant,guaranteed,store").split(","));
@@ -51,7 +52,7 @@ public final class Benchmark {
             }
             OfflinePhases offline = new OfflinePhases(rest, server, pool);
             if (phases.contains("store")) {
-                offline.storeAndDrain(all, stored);
+                offline.storeAndDrain(all, prefill, stored);
             }
             if (burst > 0) {
                 offline.oneSender(all.get(0), burst, inFlight);

@@ -31,16 +31,32 @@ final class OfflinePhases {
         this.pool = pool;
     }
 
-    /** Every user stores {@code stored} items for its device, one call outstanding per user. */
-    void storeAndDrain(List<Pair> all, int stored) throws Exception {
+    /**
+     * Every user stores {@code stored} items for its device, one call outstanding per user, timed, after
+     * {@code prefill} untimed ones: the timed stores find queues {@code prefill} deep. The drain delivers both.
+     */
+    void storeAndDrain(List<Pair> all, int prefill, int stored) throws Exception {
         all.forEach(p -> p.device.close());
-        Thread.sleep(500);
+        if (prefill > 0) {
+            store(all, 0, prefill);
+            System.out.printf("prefilled: %d items per device%n", prefill);
+        }
+        Thread.sleep(3000); // the server's work for the closes and the prefill is done: the timed phase is stores alone
         long t0 = System.nanoTime();
+        long accepted = store(all, prefill, stored);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("guaranteed store (recipients offline, %d senders, queues %d deep): %d stored in %.1f s = %.0f/s%n",
+                all.size(), prefill, accepted, seconds, accepted / seconds);
+        drain(all, prefill + stored);
+    }
+
+    /** Items {@code from} to {@code from + count - 1} for every device, one call outstanding per user; how many were 202. */
+    private long store(List<Pair> all, int from, int count) throws Exception {
         List<Future<?>> senders = new ArrayList<>();
         AtomicLong accepted = new AtomicLong();
         for (Pair p : all) {
             senders.add(pool.submit(() -> {
-                for (int seq = 0; seq < stored; seq++) {
+                for (int seq = from; seq < from + count; seq++) {
                     JsonObject ack = p.user.call(Benchmark.message(p.deviceId, "event", false, true, seq)).get(35, TimeUnit.SECONDS);
                     if (ack.getInt("retCode") == 202) {
                         accepted.incrementAndGet();
@@ -52,10 +68,7 @@ final class OfflinePhases {
         for (Future<?> f : senders) {
             f.get();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("guaranteed store (recipients offline, %d senders): %d stored in %.1f s = %.0f/s%n", all.size(),
-                accepted.get(), seconds, accepted.get() / seconds);
-        drain(all, stored);
+        return accepted.get();
     }
 
     /** One user stores {@code items} for its device with {@code inFlight} calls outstanding; then the drain. */
@@ -87,9 +100,19 @@ final class OfflinePhases {
         ConcurrentHashMap<String, List<Integer>> seen = new ConcurrentHashMap<>();
         ConcurrentHashMap<String, long[]> span = new ConcurrentHashMap<>();
         long t1 = System.nanoTime();
-        List<Future<?>> drains = new ArrayList<>();
+        List<Future<IrspRest.Session>> logins = new ArrayList<>();
         for (Pair p : all) {
-            drains.add(pool.submit(() -> drain(p, stored, seen, span)));
+            logins.add(pool.submit(() -> p.loginDevice(rest)));
+        }
+        List<IrspRest.Session> sessions = new ArrayList<>();
+        for (Future<IrspRest.Session> login : logins) {
+            sessions.add(login.get(10, TimeUnit.MINUTES));
+        }
+        List<Future<?>> drains = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Pair p = all.get(i);
+            IrspRest.Session session = sessions.get(i);
+            drains.add(pool.submit(() -> drain(p, session, stored, seen, span)));
         }
         for (Future<?> f : drains) {
             f.get(10, TimeUnit.MINUTES);
@@ -110,12 +133,12 @@ final class OfflinePhases {
         }
     }
 
-    private Void drain(Pair p, int stored, ConcurrentHashMap<String, List<Integer>> seen, ConcurrentHashMap<String, long[]> span)
-            throws InterruptedException {
+    private Void drain(Pair p, IrspRest.Session session, int stored, ConcurrentHashMap<String, List<Integer>> seen,
+            ConcurrentHashMap<String, long[]> span) throws InterruptedException {
         List<Integer> order = new ArrayList<>();
         seen.put(p.deviceId, order);
         var arrived = new LinkedBlockingQueue<JsonObject>();
-        p.connectDevice(rest, server, arrived::add);
+        p.connectDevice(server, session, arrived::add);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         long first = 0;
         while (order.size() < stored && System.nanoTime() < deadline) {

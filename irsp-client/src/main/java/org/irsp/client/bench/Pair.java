@@ -54,7 +54,17 @@ final class Pair {
 
     /** Binds the device with {@code handler} receiving its frames from the first one on (stored items follow the bind). */
     void connectDevice(IrspRest rest, URI server, Consumer<JsonObject> handler) {
-        Bound b = bound(rest, server, "device", deviceId, "secret", SECRET, handler);
+        connectDevice(server, loginDevice(rest), handler);
+    }
+
+    /** The device's login: its credential's hash is the costly part of connecting. */
+    IrspRest.Session loginDevice(IrspRest rest) {
+        return rest.login("device", deviceId, "secret", SECRET);
+    }
+
+    /** Binds the device logged in as {@code session}, {@code handler} receiving its frames from the first one on. */
+    void connectDevice(URI server, IrspRest.Session session, Consumer<JsonObject> handler) {
+        Bound b = bound(server, session, handler);
         device = b.ws();
         announced = b.offlineItems();
     }
@@ -73,7 +83,10 @@ final class Pair {
 
     private static Bound bound(IrspRest rest, URI server, String type, String id, String field, String credential,
             Consumer<JsonObject> handler) {
-        var session = rest.login(type, id, field, credential);
+        return bound(server, rest.login(type, id, field, credential), handler);
+    }
+
+    private static Bound bound(URI server, IrspRest.Session session, Consumer<JsonObject> handler) {
         IrspSocket ws = IrspSocket.open(server, session.token());
         if (handler != null) {
             ws.onFrame(handler);
