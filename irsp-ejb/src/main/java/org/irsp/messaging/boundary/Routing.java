@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.irsp.events.entity.EnterpriseEvent;
 import jakarta.enterprise.event.Event;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.control.RoutingCache;
+import org.irsp.messaging.entity.Groups;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.messaging.entity.Outcome;
 import org.irsp.messaging.entity.StoreAndForward;
@@ -29,10 +29,7 @@ import org.irsp.messaging.entity.Target;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.registration.control.Accounts;
 import org.irsp.registration.entity.EntityRef;
-import org.irsp.registration.entity.EntityType;
 import org.irsp.relationship.control.RelationshipStore;
-import org.irsp.relationship.entity.Kind;
-import org.irsp.relationship.entity.Relationship;
 import org.irsp.rights.control.Enforcement;
 
 /**
@@ -68,7 +65,7 @@ public class Routing {
             if (a.irsp()) {
                 resolved.putIfAbsent("irsp", Target.irspItself());
             } else if (a.group() != null) {
-                for (EntityRef member : cache.group(sender, a.group(), () -> expand(sender, a.group()))) {
+                for (EntityRef member : cache.group(sender, a.group(), () -> Groups.members(sender, a.group(), relationships.of(sender)))) {
                     resolved.putIfAbsent(member.key(), new Target(member, null, false));
                 }
             } else {
@@ -79,23 +76,6 @@ public class Routing {
             }
         }
         return List.copyOf(resolved.values());
-    }
-
-    /** friends, devices, all: relative to the sender, devices first, then users, each by ascending ID. */
-    private List<EntityRef> expand(EntityRef sender, String group) {
-        List<EntityRef> members = new ArrayList<>();
-        for (Relationship r : relationships.of(sender)) {
-            EntityRef peer = r.peerOf(sender);
-            boolean friend = r.kind() == Kind.USER_USER;
-            boolean device = peer.type() == EntityType.DEVICE;
-            boolean relatedUserOfDevice = sender.type() == EntityType.DEVICE && r.kind() == Kind.USER_DEVICE;
-            if (group.equals("friends") && friend || group.equals("devices") && device
-                    || group.equals("all") && (friend || device || relatedUserOfDevice)) {
-                members.add(peer);
-            }
-        }
-        members.sort(Comparator.comparing((EntityRef e) -> e.type() == EntityType.DEVICE ? 0 : 1).thenComparing(EntityRef::id));
-        return members;
     }
 
     /** The outcome for every target; stores what delivery {@code offline} asks to keep. */
