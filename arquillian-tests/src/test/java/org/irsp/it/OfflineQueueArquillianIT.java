@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.irsp.messaging.control.Inboxes;
 import org.irsp.messaging.control.OfflineQueue;
 import org.irsp.messaging.entity.OfflineItem;
 import org.irsp.registration.entity.EntityRef;
@@ -38,6 +39,9 @@ class OfflineQueueArquillianIT {
     OfflineQueue queue;
 
     @Inject
+    Inboxes inboxes;
+
+    @Inject
     UserTransaction transaction;
 
     private static OfflineItem item(OfflineItem.Kind kind, String text) {
@@ -58,6 +62,27 @@ class OfflineQueueArquillianIT {
         assertFalse(queue.remove(device, "d-unknown"));
         assertTrue(queue.remove(device, first.deliveryId()));
         assertEquals(List.of(second.deliveryId()), queue.pending(device, false).stream().map(OfflineItem::deliveryId).toList());
+    }
+
+    /**
+     * A bind that finds its queue empty leaves no consumer behind; an item the quota does not count (a
+     * notification) is still found by the next bind, which then keeps the inbox open for the Acks.
+     */
+    @Test
+    void aBoundReaderOfAnEmptyQueueHoldsNoInboxAndTheNextItemIsStillFound() {
+        EntityRef device = EntityRef.device("urn:IGRS:Device:DeviceId:" + UUID.randomUUID());
+        assertTrue(queue.pending(device, true).isEmpty());
+        assertFalse(inboxes.holds(device));
+        OfflineItem notice = item(OfflineItem.Kind.NOTIFICATION, "n");
+        assertTrue(queue.store(device, notice));
+        assertFalse(inboxes.surelyEmpty(device));
+        assertEquals(List.of(notice.deliveryId()), queue.pending(device, true).stream().map(OfflineItem::deliveryId).toList());
+        assertTrue(inboxes.holds(device));
+        assertTrue(queue.remove(device, notice.deliveryId()));
+        inboxes.close(device);
+        assertTrue(inboxes.surelyEmpty(device));
+        assertTrue(queue.pending(device, true).isEmpty());
+        assertFalse(inboxes.holds(device));
     }
 
     @Test

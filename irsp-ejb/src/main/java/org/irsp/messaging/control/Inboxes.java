@@ -12,7 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSession.QueueQuery;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.irsp.registration.entity.EntityRef;
 
 /**
@@ -42,6 +47,8 @@ public class Inboxes {
 
     private final Map<EntityRef, Inbox> open = new ConcurrentHashMap<>();
     private Connection connection;
+    /** Asks the broker for queue sizes; made on {@link #connection} and forgotten with it. */
+    private ClientSession querySession;
 
     /**
      * Runs {@code use} on the entity's inbox, opening it if needed. With {@code bound}, the inbox stays open
@@ -69,6 +76,41 @@ public class Inboxes {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the entity's queue surely holds nothing: no inbox open for it here and a queue the broker
+     * counts empty (or has never made). Asked before a bind opens an inbox, so that an entity with nothing
+     * stored costs no session, consumer or queue on the broker while it is bound (most of what a bound
+     * connection held); one query on a shared session, not a consumer. An item sent meanwhile is there at
+     * the next bind, as it would be had the inbox been open (a receive that has passed does not see it).
+     */
+    public boolean surelyEmpty(EntityRef entity) {
+        if (holds(entity)) {
+            return false;
+        }
+        try {
+            synchronized (this) {
+                if (querySession == null) {
+                    querySession = ((ActiveMQSession) connection().createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE)).getCoreSession();
+                }
+                QueueQuery q = querySession.queueQuery(SimpleString.of(OfflineQueue.queueName(entity)));
+                return !q.isExists() || q.getMessageCount() == 0;
+            }
+        } catch (JMSException e) {
+            forgetConnection(e);
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        } catch (ActiveMQException e) {
+            JMSException cause = new JMSException(e.getMessage());
+            cause.initCause(e);
+            forgetConnection(cause);
+            throw new JMSRuntimeException(e.getMessage(), null, e);
+        }
+    }
+
+    /** Whether an inbox (a session and consumer on the broker) is open here for the entity. */
+    public boolean holds(EntityRef entity) {
+        return open.containsKey(entity);
     }
 
     /** The entity's last connection on this node is gone: its unacknowledged items go back to the queue. */
@@ -140,6 +182,7 @@ public class Inboxes {
             // nothing more to release
         }
         connection = null;
+        querySession = null;
         return true;
     }
 

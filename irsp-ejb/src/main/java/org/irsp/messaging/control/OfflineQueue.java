@@ -164,6 +164,9 @@ public class OfflineQueue {
 
     /** Every unexpired item of the entity, oldest first; {@code bound}: for a connection of the entity bound on this node. */
     public List<OfflineItem> pending(EntityRef recipient, boolean bound) {
+        if (inboxes.surelyEmpty(recipient)) {
+            return List.of();
+        }
         Instant now = clock.instant();
         List<OfflineItem> items = new ArrayList<>();
         for (Message m : inboxes.with(recipient, bound, Inbox::items)) {

@@ -23,7 +23,7 @@ import org.irsp.session.entity.Challenge;
 /**
  * §8.1 login and §8.2 challenge. Checks run in the order 404, 429, 403, 401. A password or secret is
  * verified on the bounded hashing pool and the outcome completes the returned stage there; a
- * challenge proof costs one HMAC and completes at once.
+ * challenge proof costs one HMAC and completes at once, in one transaction with its outcome.
  */
 @Stateless
 public class Logins {
@@ -38,13 +38,9 @@ public class Logins {
     public CompletionStage<LoginResult> login(LoginRequest r, String clientIp) {
         Account account = admissible(r.entity());
         if (r.proof() != null) {
-            boolean ok = outcomes.consumeNonce(r.nonce())
-                    .filter(c -> c.admits(account.id(), clock.instant()))
-                    .map(c -> StoredHash.parse(account.credentialHash()).acceptsProof(r.proof(), r.nonce(), account.id()))
-                    .orElse(false);
-            return ok
-                    ? CompletableFuture.completedFuture(outcomes.succeeded(r.entity(), clientIp))
-                    : CompletableFuture.failedFuture(outcomes.failed(r.entity(), clientIp, "proof"));
+            return outcomes.byProof(r.entity(), r.nonce(), r.proof(), clientIp)
+                    .<CompletionStage<LoginResult>>map(CompletableFuture::completedFuture)
+                    .orElseGet(() -> CompletableFuture.failedFuture(LoginOutcomes.refusal()));
         }
         String credential = r.password() != null ? r.password() : r.secret();
         return hashing.verify(credential, account.credentialHash()).thenApply(ok -> {

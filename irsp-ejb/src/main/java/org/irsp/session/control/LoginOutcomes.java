@@ -1,11 +1,11 @@
 package org.irsp.session.control;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,16 +17,19 @@ import org.irsp.codes.RetCode;
 import org.irsp.registration.control.Accounts;
 import org.irsp.registration.entity.Account;
 import org.irsp.registration.entity.EntityRef;
+import org.irsp.registration.entity.StoredHash;
 import org.irsp.session.boundary.LoginResult;
 import org.irsp.session.entity.Challenge;
 import org.irsp.session.entity.LoginSession;
 
 /**
  * The committed consequences of a login attempt, each in its own transaction: a failure is counted
- * (and may lock the ID) although the attempt is refused; a nonce is consumed by any attempt.
+ * (and may lock the ID) although the attempt is refused; a nonce is consumed by any attempt. A CDI bean
+ * with Jakarta Transactions' interceptor, not an EJB: it runs for every login, and a call through CDI to a
+ * no-interface EJB costs Payara a thrown exception and a reflective look-up.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@ApplicationScoped
+@Transactional(TxType.REQUIRES_NEW)
 public class LoginOutcomes {
 
     @PersistenceContext EntityManager em;
@@ -58,10 +61,33 @@ public class LoginOutcomes {
             audit.record(entity.id(), clientIp, "lockout", 429, null);
             metrics.counter("irsp.logins", new Tag("outcome", "lockout")).inc();
         }
-        return new IrspException(RetCode.UNAUTHORIZED, "authentication failed");
+        return refusal();
     }
 
-    public Optional<Challenge> consumeNonce(String nonce) {
+    /**
+     * §8.2 in one transaction: the nonce is consumed whatever the outcome, and a proof that does not match
+     * (or a nonce unknown, expired or not this device's) is counted as a failure. Empty when refused: the
+     * refusal is committed, so the caller throws {@link #refusal()} outside the transaction.
+     */
+    public Optional<LoginResult> byProof(EntityRef device, String nonce, String proof, String clientIp) {
+        Account account = accounts.get(device);
+        boolean ok = consumeNonce(nonce)
+                .filter(c -> c.admits(account.id(), clock.instant()))
+                .map(c -> StoredHash.parse(account.credentialHash()).acceptsProof(proof, nonce, account.id()))
+                .orElse(false);
+        if (ok) {
+            return Optional.of(succeeded(device, clientIp));
+        }
+        failed(device, clientIp, "proof");
+        return Optional.empty();
+    }
+
+    /** What a refused login answers. */
+    public static IrspException refusal() {
+        return refusal();
+    }
+
+    private Optional<Challenge> consumeNonce(String nonce) {
         Challenge c = em.find(Challenge.class, nonce);
         if (c != null) {
             em.remove(c);
