@@ -84,7 +84,7 @@ public class LoginOutcomes {
 
     /** What a refused login answers. */
     public static IrspException refusal() {
-        return refusal();
+        return new IrspException(RetCode.UNAUTHORIZED, "authentication failed");
     }
 
     private Optional<Challenge> consumeNonce(String nonce) {
