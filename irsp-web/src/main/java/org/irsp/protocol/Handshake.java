@@ -1,5 +1,6 @@
 package org.irsp.protocol;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -11,9 +12,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * §6.1: accept the upgrade without checking the token (that happens at bind), select
  * {@code igrs-ra.v1.json} only if offered, check Origin against {@code irsp.ws.allowedOrigins}, and keep
  * the token from {@code Authorization: Bearer} (preferred) or {@code ?token=}, and where the client
- * connected from (§12.3).
+ * connected from (§12.3). Every connection shares one endpoint instance (see {@link #getEndpointInstance}).
  */
 public class Handshake extends ServerEndpointConfig.Configurator {
+
+    private volatile Object endpoint;
 
     public static final String SUBPROTOCOL = "igrs-ra.v1.json";
     static final String TOKEN = "irsp.token";
@@ -53,6 +56,22 @@ public class Handshake extends ServerEndpointConfig.Configurator {
         if (token != null) {
             config.getUserProperties().put(TOKEN, token);
         }
+    }
+
+    /**
+     * The one {@link ProtocolEndpoint} (an application-scoped bean) for every connection: it holds no
+     * state of its own (a socket's lives in its {@link Connection}), and the container's default, a new
+     * instance per connection with its injection points resolved, cost about a kilobyte of heap held per
+     * connection and a share of each upgrade's CPU.
+     */
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        Object e = endpoint;
+        if (e == null) {
+            e = CDI.current().select(endpointClass).get();
+            endpoint = e;
+        }
+        return endpointClass.cast(e);
     }
 
     private static List<String> header(Map<String, List<String>> headers, String name) {

@@ -1,5 +1,6 @@
 package org.irsp.protocol;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
@@ -17,7 +18,11 @@ import org.irsp.codes.JsonInput;
 import org.irsp.nat.entity.Candidate;
 import java.io.IOException;
 
-/** The §6 WebSocket at {@code /irsp/ws}: steps 1–2 of §6.5 here, everything else in the dispatcher. */
+/**
+ * The §6 WebSocket at {@code /irsp/ws}: steps 1–2 of §6.5 here, everything else in the dispatcher. One
+ * instance serves every connection ({@link Handshake#getEndpointInstance}), so it keeps no state.
+ */
+@ApplicationScoped
 @ServerEndpoint(value = "/ws", subprotocols = Handshake.SUBPROTOCOL, configurator = Handshake.class)
 public class ProtocolEndpoint {
 

@@ -69,7 +69,7 @@ public final class Connections {
         if (!c.registered.await(1, TimeUnit.HOURS)) {
             throw new IllegalStateException("the workers did not finish registering within an hour");
         }
-        Map<String, Long> heapBefore = server == null || storm ? null : server.liveHeap();
+        Map<String, Long> heapBefore = server == null ? null : server.liveHeap();
         long rssBefore = server == null ? 0 : server.rssBytes();
         long cpuBefore = server == null ? 0 : server.cpuMillis();
         System.out.printf("connecting %d devices from %d processes%n", n, processes);
@@ -85,7 +85,7 @@ public final class Connections {
             System.out.printf("server CPU %.2f ms per device (%s, %s)%n", (server.cpuMillis() - cpuBefore) / (double) Math.max(1, c.bound.get()),
                     "challenge, login and bind", "the devices' processes on the same machine");
         }
-        if (server != null && heapBefore != null) {
+        if (server != null) {
             c.reportMemory(server, heapBefore, rssBefore);
         }
         long cpuHold = server == null ? 0 : server.cpuMillis();
