@@ -97,13 +97,8 @@ public class Inboxes {
                 QueueQuery q = querySession.queueQuery(SimpleString.of(OfflineQueue.queueName(entity)));
                 return !q.isExists() || q.getMessageCount() == 0;
             }
-        } catch (JMSException e) {
+        } catch (JMSException | ActiveMQException e) {
             forgetConnection(e);
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-        } catch (ActiveMQException e) {
-            JMSException cause = new JMSException(e.getMessage());
-            cause.initCause(e);
-            forgetConnection(cause);
             throw new JMSRuntimeException(e.getMessage(), null, e);
         }
     }
@@ -171,7 +166,7 @@ public class Inboxes {
     }
 
     /** Closes the connection, so that the next use connects anew; false if it was already gone. */
-    private synchronized boolean forgetConnection(JMSException cause) {
+    private synchronized boolean forgetConnection(Exception cause) {
         if (connection == null) {
             return false;
         }
