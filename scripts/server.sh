@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs IRSP on Payara Micro the production way: no Maven beside it, the JVM sized for an idle footprint,
+# and the classes of the start kept in a class-data archive so the next start skips loading them.
+#
+#   scripts/server.sh            # in the foreground; Ctrl-C or SIGTERM stops it
+#
+# It runs what `mvn -Pserve package` builds (and builds it, without starting it, when it is missing).
+# Settings, from the environment:
+#   IRSP_DATA          database, broker journal and the Payara root with the archive (./data)
+#   IRSP_HTTP_ADDRESS  HTTP/WebSocket and AddrProbe address (127.0.0.1)
+#   IRSP_HTTP_PORT     HTTP/WebSocket port (8080); IRSP_PROBE_PORT, the UDP AddrProbe port (3880)
+#   IRSP_BROKER_PORT   the embedded broker's CORE acceptor on 127.0.0.1 (61616)
+#   JAVA_OPTS          JVM options, replacing the defaults below
+#   irsp.* settings as environment variables (MicroProfile Config), e.g. IRSP_TLS_ALLOWPLAINHTTP=true
+# The first start, and the first after a rebuild or a JDK change, makes the archive: it starts IRSP once on
+# a scratch data directory, waits until it is ready and stops it (about half a minute), then starts.
+set -euo pipefail
+SRC="$(cd "$(dirname "$0")/.." && pwd)"
+TARGET="$SRC/irsp-web/target"
+DATA="$(mkdir -p "${IRSP_DATA:-$PWD/data}" && cd "${IRSP_DATA:-$PWD/data}" && pwd)"
+ADDRESS="${IRSP_HTTP_ADDRESS:-127.0.0.1}"
+PORT="${IRSP_HTTP_PORT:-8080}"
+PROBE_PORT="${IRSP_PROBE_PORT:-3880}"
+BROKER_PORT="${IRSP_BROKER_PORT:-61616}"
+# Serial collection: the JVM's own choice below two cores, and on two it keeps an idle server's heap
+# (and RSS) small, giving memory back after a collection; see docs/OPERATIONS.md for a large node.
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40}"
+ROOT="$DATA/payara"
+ARCHIVE="$ROOT/irsp.jsa"
+
+if [ ! -f "$TARGET/payara/payara-micro.jar" ] || [ ! -f "$TARGET/irsp.war" ]; then
+  echo "building IRSP (mvn -Pserve package -Dirsp.serve.skip=true)"
+  (cd "$SRC" && mvn -B -q -Pserve package -Dirsp.serve.skip=true -DskipTests -Dirsp.fuzz.skip=true)
+fi
+if [ ! -f "$ROOT/launch-micro.jar" ] || [ "$TARGET/payara/payara-micro.jar" -nt "$ROOT/launch-micro.jar" ]; then
+  rm -rf "$ROOT"
+  java -jar "$TARGET/payara/payara-micro.jar" --nohazelcast --rootdir "$ROOT" --outputlauncher > /dev/null
+  cp -a "$ROOT/config" "$ROOT/config.initial"
+fi
+
+# preboot/postboot commands: the serve profile's, with this run's places and ports
+commands() { # template data-dir
+  sed -e "s#\${project.build.directory}#$TARGET#g" -e "s#\${irsp.http.address}#$ADDRESS#g" \
+      -e "s#\${irsp.broker.port}#$BROKER_PORT#g" -e "s#\${irsp.dataDir}#$2#g" "$SRC/irsp-web/src/main/payara/$1"
+}
+
+run() { # data-dir extra-jvm-option...
+  local data="$1"; shift
+  mkdir -p "$data"
+  commands preboot.asadmin "$data" > "$data/preboot.asadmin"
+  commands postboot.asadmin "$data" > "$data/postboot.asadmin"
+  # every start as from the distribution: a kept root would redeploy what the last run deployed first
+  rm -rf "$ROOT/config" "$ROOT/applications" "$ROOT/generated"
+  cp -a "$ROOT/config.initial" "$ROOT/config"
+  # shellcheck disable=SC2086
+  exec java $JAVA_OPTS "$@" "-Dirsp.nat.probeAddress=$ADDRESS" "-Dirsp.nat.probePort=$PROBE_PORT" \
+    "-Dirsp.artemis.dataDir=$data/artemis" "-Dirsp.artemis.acceptor=tcp://127.0.0.1:$BROKER_PORT?protocols=CORE" \
+    -jar "$ROOT/launch-micro.jar" --nohazelcast --port "$PORT" \
+    --prebootcommandfile "$data/preboot.asadmin" --postbootcommandfile "$data/postboot.asadmin" \
+    --deploy "$TARGET/irsp.war" --contextroot irsp
+}
+
+stale() {
+  [ ! -f "$ARCHIVE" ] || [ ! -f "$ARCHIVE.jdk" ] || [ "$TARGET/irsp.war" -nt "$ARCHIVE" ] \
+    || [ "$TARGET/payara/irsp-ra.rar" -nt "$ARCHIVE" ] || [ "$ROOT/launch-micro.jar" -nt "$ARCHIVE" ] \
+    || [ "$(java -version 2>&1)" != "$(cat "$ARCHIVE.jdk")" ]
+}
+
+if stale; then
+  echo "making the class-data archive $ARCHIVE (a training start on a scratch data directory)"
+  rm -f "$ARCHIVE" "$ARCHIVE.jdk"
+  scratch="$DATA/training"
+  rm -rf "$scratch"
+  run "$scratch" "-XX:ArchiveClassesAtExit=$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off > "$DATA/training.log" 2>&1 &
+  pid=$!
+  ready=""
+  for _ in $(seq 1 600); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://$ADDRESS:$PORT/health/ready")" = 200 ]; then ready=1; break; fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" || true
+  rm -rf "$scratch"
+  if [ -z "$ready" ] || [ ! -f "$ARCHIVE" ]; then
+    echo "the training start failed (see $DATA/training.log); starting without an archive" >&2
+    rm -f "$ARCHIVE"
+  else
+    java -version 2> "$ARCHIVE.jdk"
+  fi
+fi
+
+share=()
+[ -f "$ARCHIVE" ] && share=("-XX:SharedArchiveFile=$ARCHIVE" -Xlog:cds=off)
+trap 'kill -TERM "$child" 2>/dev/null; wait "$child"' INT TERM
+run "$DATA" "${share[@]}" &
+child=$!
+wait "$child"
