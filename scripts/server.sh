@@ -13,7 +13,8 @@
 #   JAVA_OPTS          JVM options, replacing the defaults below
 #   irsp.* settings as environment variables (MicroProfile Config), e.g. IRSP_TLS_ALLOWPLAINHTTP=true
 # The first start, and the first after a rebuild or a JDK change, makes the archive: it starts IRSP once on
-# a scratch data directory, waits until it is ready and stops it (about half a minute), then starts.
+# a scratch data directory (on loopback and ports of its own, between 20000 and 40002), waits until it
+# is ready and stops it (about half a minute), then starts.
 set -euo pipefail
 SRC="$(cd "$(dirname "$0")/.." && pwd)"
 TARGET="$SRC/irsp-web/target"
@@ -22,9 +23,9 @@ ADDRESS="${IRSP_HTTP_ADDRESS:-127.0.0.1}"
 PORT="${IRSP_HTTP_PORT:-8080}"
 PROBE_PORT="${IRSP_PROBE_PORT:-3880}"
 BROKER_PORT="${IRSP_BROKER_PORT:-61616}"
-# Serial collection: the JVM's own choice below two cores, and on two it keeps an idle server's heap
-# (and RSS) small, giving memory back after a collection; see docs/OPERATIONS.md for a large node.
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40}"
+# G1 (the live path routes a third more on it than on the serial collector), starting small and giving
+# memory back when idle; 2 GB hold about 40,000 bound connections (docs/OPERATIONS.md).
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseG1GC -Xms64m -Xmx2g -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}"
 ROOT="$DATA/payara"
 ARCHIVE="$ROOT/irsp.jsa"
 
@@ -39,23 +40,23 @@ if [ ! -f "$ROOT/launch-micro.jar" ] || [ "$TARGET/payara/payara-micro.jar" -nt 
 fi
 
 # preboot/postboot commands: the serve profile's, with this run's places and ports
-commands() { # template data-dir
-  sed -e "s#\${project.build.directory}#$TARGET#g" -e "s#\${irsp.http.address}#$ADDRESS#g" \
-      -e "s#\${irsp.broker.port}#$BROKER_PORT#g" -e "s#\${irsp.dataDir}#$2#g" "$SRC/irsp-web/src/main/payara/$1"
+commands() { # template data-dir address broker-port
+  sed -e "s#\${project.build.directory}#$TARGET#g" -e "s#\${irsp.http.address}#$3#g" \
+      -e "s#\${irsp.broker.port}#$4#g" -e "s#\${irsp.dataDir}#$2#g" "$SRC/irsp-web/src/main/payara/$1"
 }
 
-run() { # data-dir extra-jvm-option...
-  local data="$1"; shift
+run() { # data-dir address http-port probe-port broker-port extra-jvm-option...
+  local data="$1" address="$2" port="$3" probe="$4" broker="$5"; shift 5
   mkdir -p "$data"
-  commands preboot.asadmin "$data" > "$data/preboot.asadmin"
-  commands postboot.asadmin "$data" > "$data/postboot.asadmin"
+  commands preboot.asadmin "$data" "$address" "$broker" > "$data/preboot.asadmin"
+  commands postboot.asadmin "$data" "$address" "$broker" > "$data/postboot.asadmin"
   # every start as from the distribution: a kept root would redeploy what the last run deployed first
   rm -rf "$ROOT/config" "$ROOT/applications" "$ROOT/generated"
   cp -a "$ROOT/config.initial" "$ROOT/config"
   # shellcheck disable=SC2086
-  exec java $JAVA_OPTS "$@" "-Dirsp.nat.probeAddress=$ADDRESS" "-Dirsp.nat.probePort=$PROBE_PORT" \
-    "-Dirsp.artemis.dataDir=$data/artemis" "-Dirsp.artemis.acceptor=tcp://127.0.0.1:$BROKER_PORT?protocols=CORE" \
-    -jar "$ROOT/launch-micro.jar" --nohazelcast --port "$PORT" \
+  exec java $JAVA_OPTS "$@" "-Dirsp.nat.probeAddress=$address" "-Dirsp.nat.probePort=$probe" \
+    "-Dirsp.artemis.dataDir=$data/artemis" "-Dirsp.artemis.acceptor=tcp://127.0.0.1:$broker?protocols=CORE" \
+    -jar "$ROOT/launch-micro.jar" --nohazelcast --port "$port" \
     --prebootcommandfile "$data/preboot.asadmin" --postbootcommandfile "$data/postboot.asadmin" \
     --deploy "$TARGET/irsp.war" --contextroot irsp
 }
@@ -71,11 +72,14 @@ if stale; then
   rm -f "$ARCHIVE" "$ARCHIVE.jdk"
   scratch="$DATA/training"
   rm -rf "$scratch"
-  run "$scratch" "-XX:ArchiveClassesAtExit=$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off > "$DATA/training.log" 2>&1 &
+  # on loopback and ports of its own, so no client reaches the scratch server
+  base=$(( 20000 + RANDOM % 20000 ))
+  run "$scratch" 127.0.0.1 "$base" "$((base + 1))" "$((base + 2))" "-XX:ArchiveClassesAtExit=$ARCHIVE" \
+    -Xlog:cds=off -Xlog:cds+dynamic=off > "$DATA/training.log" 2>&1 &
   pid=$!
   ready=""
   for _ in $(seq 1 600); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://$ADDRESS:$PORT/health/ready")" = 200 ]; then ready=1; break; fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$base/health/ready")" = 200 ]; then ready=1; break; fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
@@ -93,6 +97,6 @@ fi
 share=()
 [ -f "$ARCHIVE" ] && share=("-XX:SharedArchiveFile=$ARCHIVE" -Xlog:cds=off)
 trap 'kill -TERM "$child" 2>/dev/null; wait "$child"' INT TERM
-run "$DATA" "${share[@]}" &
+run "$DATA" "$ADDRESS" "$PORT" "$PROBE_PORT" "$BROKER_PORT" "${share[@]}" &
 child=$!
 wait "$child"
