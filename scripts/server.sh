@@ -95,7 +95,8 @@ if stale; then
 fi
 
 share=()
-[ -f "$ARCHIVE" ] && share=("-XX:SharedArchiveFile=$ARCHIVE" -Xlog:cds=off)
+# the JVM warns if it cannot map the archive (the start is then only slower); quiet only while dumping
+[ -f "$ARCHIVE" ] && share=("-XX:SharedArchiveFile=$ARCHIVE")
 trap 'kill -TERM "$child" 2>/dev/null; wait "$child"' INT TERM
 run "$DATA" "$ADDRESS" "$PORT" "$PROBE_PORT" "$BROKER_PORT" "${share[@]}" &
 child=$!
