@@ -12,9 +12,9 @@
 #   IRSP_BROKER_PORT   the embedded broker's CORE acceptor on 127.0.0.1 (61616)
 #   JAVA_OPTS          JVM options, replacing the defaults below
 #   irsp.* settings as environment variables (MicroProfile Config), e.g. IRSP_TLS_ALLOWPLAINHTTP=true
-# The first start, and the first after a rebuild or a JDK change, makes the archive: it starts IRSP once on
-# a scratch data directory (on loopback and ports of its own, between 20000 and 40002), waits until it
-# is ready and stops it (about half a minute), then starts.
+# The first start, and the first after a rebuild, a JDK change or a move of IRSP_DATA, makes the archive:
+# it starts IRSP once on a scratch data directory (on loopback and ports of its own, between 20000 and
+# 40002), waits until it is ready and stops it (about half a minute), then starts.
 set -euo pipefail
 SRC="$(cd "$(dirname "$0")/.." && pwd)"
 TARGET="$SRC/irsp-web/target"
@@ -61,15 +61,19 @@ run() { # data-dir address http-port probe-port broker-port extra-jvm-option...
     --deploy "$TARGET/irsp.war" --contextroot irsp
 }
 
+# what the archive was made for: the JDK and the place of the launcher (an archive records its class path,
+# so it cannot be mapped from another root)
+stamp() { java -version 2>&1; echo "root $ROOT"; }
+
 stale() {
-  [ ! -f "$ARCHIVE" ] || [ ! -f "$ARCHIVE.jdk" ] || [ "$TARGET/irsp.war" -nt "$ARCHIVE" ] \
-    || [ "$TARGET/payara/irsp-ra.rar" -nt "$ARCHIVE" ] || [ "$ROOT/launch-micro.jar" -nt "$ARCHIVE" ] \
-    || [ "$(java -version 2>&1)" != "$(cat "$ARCHIVE.jdk")" ]
+  [ ! -f "$ARCHIVE.stamp" ] || [ "$TARGET/irsp.war" -nt "$ARCHIVE.stamp" ] \
+    || [ "$TARGET/payara/irsp-ra.rar" -nt "$ARCHIVE.stamp" ] || [ "$ROOT/launch-micro.jar" -nt "$ARCHIVE.stamp" ] \
+    || [ "$(stamp)" != "$(cat "$ARCHIVE.stamp")" ]
 }
 
 if stale; then
   echo "making the class-data archive $ARCHIVE (a training start on a scratch data directory)"
-  rm -f "$ARCHIVE" "$ARCHIVE.jdk"
+  rm -f "$ARCHIVE" "$ARCHIVE.stamp" "$ARCHIVE.jdk"
   scratch="$DATA/training"
   rm -rf "$scratch"
   # on loopback and ports of its own, so no client reaches the scratch server
@@ -86,12 +90,13 @@ if stale; then
   kill "$pid" 2>/dev/null || true
   wait "$pid" || true
   rm -rf "$scratch"
-  if [ -z "$ready" ] || [ ! -f "$ARCHIVE" ]; then
-    echo "the training start failed (see $DATA/training.log); starting without an archive" >&2
-    rm -f "$ARCHIVE"
-  else
-    java -version 2> "$ARCHIVE.jdk"
-  fi
+  [ -n "$ready" ] || rm -f "$ARCHIVE"
+  # stamped also when it failed: the next starts do not pay for another attempt until something changes
+  stamp > "$ARCHIVE.stamp"
+fi
+if [ ! -f "$ARCHIVE" ]; then
+  echo "starting without a class-data archive: the training start failed (see $DATA/training.log;" \
+    "delete $ARCHIVE.stamp to try again)" >&2
 fi
 
 share=()

@@ -1,8 +1,8 @@
 package org.irsp.audit.control;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +14,8 @@ import org.irsp.audit.entity.AuditRecord;
  * change it describes does. A refusal whose transaction rolls back is recorded with
  * {@link #recordRefusal}, in a transaction of its own. Never records secrets.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class AuditLog {
 
     @PersistenceContext
@@ -28,7 +29,7 @@ public class AuditLog {
     }
 
     /** For a refusal that is about to roll its caller's transaction back. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(TxType.REQUIRES_NEW)
     public void recordRefusal(String actor, String clientIp, String action, int outcome, String detail) {
         record(actor, clientIp, action, outcome, detail);
     }

@@ -1,6 +1,7 @@
 package org.irsp.presence.control;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +19,8 @@ import org.irsp.rights.entity.Rights;
  * §4.4 V(x, e): x may see e's presence if e is a user and x its friend or a device related to it, or
  * if e is a device and x has the discover right (0x01) on it.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class Visibility {
 
     @Inject RelationshipStore relationships;

@@ -1,6 +1,7 @@
 package org.irsp.registration.control;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import org.irsp.registration.entity.EntityType;
 import org.irsp.registration.entity.UserAccount;
 
 /** Loads accounts by canonical reference. */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class Accounts {
 
     @PersistenceContext

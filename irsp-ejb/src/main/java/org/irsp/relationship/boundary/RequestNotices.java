@@ -1,6 +1,7 @@
 package org.irsp.relationship.boundary;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,7 +21,8 @@ import org.irsp.rights.control.AccessRights;
  * Who may answer a request (§10.2 approvers), RelationshipRequestNotify to them (live; re-sent at every
  * bind while pending, §8.4 step 4) and the request's JSON body.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class RequestNotices {
 
     @PersistenceContext EntityManager em;

@@ -1,6 +1,7 @@
 package org.irsp.relationship.control;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import org.irsp.relationship.entity.Relationship;
 import org.irsp.relationship.entity.RequestState;
 
 /** Queries over relationships and requests. */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class RelationshipStore {
 
     @PersistenceContext

@@ -1,6 +1,7 @@
 package org.irsp.session.boundary;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +26,7 @@ import org.irsp.session.entity.Challenge;
  * verified on the bounded hashing pool and the outcome completes the returned stage there; a
  * challenge proof costs one HMAC and completes at once, in one transaction with its outcome.
  */
-@Stateless
+@ApplicationScoped
 public class Logins {
 
     @PersistenceContext EntityManager em;
@@ -51,6 +52,7 @@ public class Logins {
         });
     }
 
+    @Transactional
     public ChallengeResult challenge(EntityRef device) {
         Account account = admissible(device);
         StoredHash hash = StoredHash.parse(account.credentialHash());

@@ -1,8 +1,9 @@
 package org.irsp.session.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.irsp.push.entity.Replaced;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +28,8 @@ import org.irsp.session.entity.ConnectionCommand;
 import org.irsp.session.entity.LoginSession;
 
 /** Token authentication, connId binding (§8.4), session end, and DELETE /sessions (§8.6). */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class Sessions {
 
     @PersistenceContext EntityManager em;
