@@ -2,7 +2,6 @@ package org.irsp.messaging.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,12 +41,11 @@ import org.irsp.rights.control.Enforcement;
  * call through CDI to a no-interface EJB costs Payara a thrown exception and a reflective lookup; see
  * {@link OfflineQueue}). Several targets are routed in one transaction, so a refusal or a failed store
  * rolls back what was stored for the others. The resolution and a frame's only target run in none of
- * their own: what they read is cached, a miss reads through the controls' own transactions, and the
- * store at once has none (an empty transaction begun and committed twice per DataMessage was a seventh
- * of the server's CPU on the one-way path).
+ * their own, nor pass an interceptor: what they read is cached, a miss reads through the controls' own
+ * transactions, and the store at once has none (an empty transaction begun and committed twice per
+ * DataMessage was a seventh of the server's CPU on the one-way path).
  */
 @ApplicationScoped
-@Transactional
 public class Routing {
 
     @Inject Accounts accounts;
@@ -64,7 +62,6 @@ public class Routing {
     int maxTargets;
 
     /** Targets in order, groups expanded in place, a repeated entity kept at its first position; 413 beyond the limit. */
-    @Transactional(TxType.SUPPORTS)
     public List<Target> resolve(EntityRef sender, List<Address> addresses) {
         Map<String, Target> resolved = new LinkedHashMap<>();
         for (Address a : addresses) {
@@ -85,6 +82,7 @@ public class Routing {
     }
 
     /** The outcome for every target; stores what delivery {@code offline} asks to keep. */
+    @Transactional
     public List<Outcome> route(EntityRef sender, String senderConnId, List<Target> targets, DataMessage m) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Target t : targets) {
@@ -98,7 +96,6 @@ public class Routing {
      * for the next bind: the sender's connection can go on to its next frame meanwhile, and its stream of
      * stores shares the journal's writes. Everything else is decided at once, as {@link #route} does.
      */
-    @Transactional(TxType.SUPPORTS)
     public CompletionStage<Outcome> routeAlone(EntityRef sender, String senderConnId, Target t, DataMessage m) {
         if (t.irsp()) {
             return CompletableFuture.completedFuture(toIrsp(sender, t, m));
