@@ -22,7 +22,9 @@ import org.irsp.client.IrspRest;
  * one-way, {@code guaranteed} one-way to the bound devices (stored, forwarded with its delivery ID, acked),
  * {@code store} guaranteed store for offline devices and the drain at their next bind, with a check that
  * nothing was lost or reordered ({@code --prefill N}: timed once every queue holds N). {@code --burst N} adds one sender storing N items with {@code --in-flight}
- * (16) outstanding, then their drain.
+ * (16) outstanding, then their drain. {@code paced} (not by default) is request/response at a fixed offered
+ * rate, {@code --rate} (5000) per second over all pairs with at most {@code --window} (8) outstanding per pair,
+ * after {@code --warmup} (5) seconds of the same load that are not timed.
  */
 public final class Benchmark {
 
@@ -34,6 +36,9 @@ public final class Benchmark {
         int prefill = Integer.parseInt(option(args, "--prefill", "0"));
         int burst = Integer.parseInt(option(args, "--burst", "0"));
         int inFlight = Integer.parseInt(option(args, "--in-flight", "16"));
+        double rate = Double.parseDouble(option(args, "--rate", "5000"));
+        int window = Integer.parseInt(option(args, "--window", "8"));
+        int warmup = Integer.parseInt(option(args, "--warmup", "5"));
         List<String> phases = List.of(option(args, "--phases", "rr,instant,guaranteed,store").split(","));
         IrspRest rest = new IrspRest(server);
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -43,6 +48,9 @@ public final class Benchmark {
             System.out.printf("IRSP benchmark: %d user-device pairs, %d s per timed phase, %d stored per device%n", pairs, seconds, stored);
             if (phases.contains("rr")) {
                 requestResponse(all, seconds, pool);
+            }
+            if (phases.contains("paced")) {
+                PacedRequests.run(all, seconds, warmup, rate, window, pool);
             }
             if (phases.contains("instant")) {
                 oneWay(all, seconds, pool, false);
@@ -80,15 +88,7 @@ public final class Benchmark {
 
     /** Devices answer every DataMessage; each user keeps one request outstanding and times it. */
     private static void requestResponse(List<Pair> all, int seconds, ExecutorService pool) throws Exception {
-        for (Pair p : all) {
-            p.device.onFrame(f -> {
-                if ("DataMessage".equals(f.getString("type", null))) {
-                    p.device.sendRaw(Wire.JSON.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", UUID.randomUUID().toString())
-                            .add("respTo", f.getString("msgId")).add("retCode", 200)
-                            .add("targets", Wire.JSON.createArrayBuilder().add(f.getJsonObject("source"))).build().toString());
-                }
-            });
-        }
+        answerEveryRequest(all);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -115,6 +115,19 @@ public final class Benchmark {
         System.out.printf("request/response: %d in %d s = %.0f/s; latency p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms; failed %d%n",
                 sorted.size(), seconds, sorted.size() / (double) seconds, ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 0.999),
                 failures.get());
+    }
+
+    /** Every device answers each DataMessage with a DataMessageResponse (200) to its source. */
+    static void answerEveryRequest(List<Pair> all) {
+        for (Pair p : all) {
+            p.device.onFrame(f -> {
+                if ("DataMessage".equals(f.getString("type", null))) {
+                    p.device.sendRaw(Wire.JSON.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", UUID.randomUUID().toString())
+                            .add("respTo", f.getString("msgId")).add("retCode", 200)
+                            .add("targets", Wire.JSON.createArrayBuilder().add(f.getJsonObject("source"))).build().toString());
+                }
+            });
+        }
     }
 
     /**
@@ -163,7 +176,7 @@ public final class Benchmark {
         return offline ? m.add("delivery", "offline") : m;
     }
 
-    private static double ms(List<Long> sorted, double q) {
+    static double ms(List<Long> sorted, double q) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
     }
 
