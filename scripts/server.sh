@@ -95,8 +95,8 @@ if stale; then
   stamp > "$ARCHIVE.stamp"
 fi
 if [ ! -f "$ARCHIVE" ]; then
-  echo "starting without a class-data archive: the training start failed (see $DATA/training.log;" \
-    "delete $ARCHIVE.stamp to try again)" >&2
+  echo "starting without the class-data archive: the last training start failed (see $DATA/training.log)" \
+    "or the archive was deleted; delete $ARCHIVE.stamp to make it again" >&2
 fi
 
 share=()
