@@ -98,7 +98,7 @@ public final class Benchmark {
                 while (System.nanoTime() < end) {
                     long t = System.nanoTime();
                     JsonObject answer = p.user.call(message(p.deviceId, "control", true, false, 0)).get(35, TimeUnit.SECONDS);
-                    if ("DataMessageResponse".equals(answer.getString("type")) && answer.getInt("retCode") == 200) {
+                    if (answered(answer)) {
                         latencies.add(System.nanoTime() - t);
                     } else {
                         failures.incrementAndGet();
@@ -115,6 +115,11 @@ public final class Benchmark {
         System.out.printf("request/response: %d in %d s = %.0f/s; latency p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms; failed %d%n",
                 sorted.size(), seconds, sorted.size() / (double) seconds, ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 0.999),
                 failures.get());
+    }
+
+    /** A request's answer: the device's DataMessageResponse, 200. */
+    static boolean answered(JsonObject answer) {
+        return "DataMessageResponse".equals(answer.getString("type")) && answer.getInt("retCode") == 200;
     }
 
     /** Every device answers each DataMessage with a DataMessageResponse (200) to its source. */

@@ -1,6 +1,5 @@
 package org.irsp.client.bench;
 
-import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,7 +40,7 @@ final class PacedRequests {
                     }
                     outstanding.acquire();
                     p.user.call(Benchmark.message(p.deviceId, "control", true, false, 0)).whenComplete((answer, error) -> {
-                        if (error == null && answered(answer)) {
+                        if (error == null && Benchmark.answered(answer)) {
                             if (due >= timed) {
                                 latencies.add(System.nanoTime() - due);
                             }
@@ -66,10 +65,6 @@ final class PacedRequests {
                         + " latency from the due time p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms; failed %d%n",
                 rate, all.size(), window, sorted.size(), sorted.size() / (double) seconds, Benchmark.ms(sorted, 0.50),
                 Benchmark.ms(sorted, 0.99), Benchmark.ms(sorted, 0.999), failures.get());
-    }
-
-    private static boolean answered(JsonObject answer) {
-        return "DataMessageResponse".equals(answer.getString("type")) && answer.getInt("retCode") == 200;
     }
 
     private PacedRequests() {}
