@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.irsp.client.IrspRest;
@@ -18,12 +19,13 @@ import org.irsp.client.IrspRest;
 /**
  * Load against a running IRSP over real WebSockets (see docs/BENCHMARKS.md):
  * {@code --server http://127.0.0.1:8080 --pairs 20 --seconds 20 --stored 100}. Phases ({@code --phases},
- * all by default): {@code rr} request/response (user → its device with needResponse), {@code instant}
+ * all by default): {@code rr} request/response (user → its device with needResponse; {@code --window} (1)
+ * outstanding per pair, the next sent when one is answered), {@code instant}
  * one-way, {@code guaranteed} one-way to the bound devices (stored, forwarded with its delivery ID, acked),
  * {@code store} guaranteed store for offline devices and the drain at their next bind, with a check that
  * nothing was lost or reordered ({@code --prefill N}: timed once every queue holds N). {@code --burst N} adds one sender storing N items with {@code --in-flight}
  * (16) outstanding, then their drain. {@code paced} (not by default) is request/response at a fixed offered
- * rate, {@code --rate} (5000) per second over all pairs with at most {@code --window} (8) outstanding per pair,
+ * rate, {@code --rate} (5000) per second over all pairs with at most {@code --window} outstanding per pair,
  * after {@code --warmup} (5) seconds of the same load that are not timed.
  */
 public final class Benchmark {
@@ -37,7 +39,7 @@ public final class Benchmark {
         int burst = Integer.parseInt(option(args, "--burst", "0"));
         int inFlight = Integer.parseInt(option(args, "--in-flight", "16"));
         double rate = Double.parseDouble(option(args, "--rate", "5000"));
-        int window = Integer.parseInt(option(args, "--window", "8"));
+        int window = Integer.parseInt(option(args, "--window", "1"));
         int warmup = Integer.parseInt(option(args, "--warmup", "5"));
         List<String> phases = List.of(option(args, "--phases", "rr,instant,guaranteed,store").split(","));
         IrspRest rest = new IrspRest(server);
@@ -47,7 +49,7 @@ public final class Benchmark {
             List<Pair> all = setUp(rest, server, run, pairs, pool);
             System.out.printf("IRSP benchmark: %d user-device pairs, %d s per timed phase, %d stored per device%n", pairs, seconds, stored);
             if (phases.contains("rr")) {
-                requestResponse(all, seconds, pool);
+                requestResponse(all, seconds, window, pool);
             }
             if (phases.contains("paced")) {
                 PacedRequests.run(all, seconds, warmup, rate, window, pool);
@@ -86,8 +88,11 @@ public final class Benchmark {
         return all;
     }
 
-    /** Devices answer every DataMessage; each user keeps one request outstanding and times it. */
-    private static void requestResponse(List<Pair> all, int seconds, ExecutorService pool) throws Exception {
+    /**
+     * Devices answer every DataMessage; each user keeps {@code window} requests outstanding (a closed loop: the
+     * next goes out when one is answered) and times each from its sending.
+     */
+    private static void requestResponse(List<Pair> all, int seconds, int window, ExecutorService pool) throws Exception {
         answerEveryRequest(all);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
@@ -95,14 +100,21 @@ public final class Benchmark {
         List<Future<?>> loops = new ArrayList<>();
         for (Pair p : all) {
             loops.add(pool.submit(() -> {
+                Semaphore outstanding = new Semaphore(window);
                 while (System.nanoTime() < end) {
+                    outstanding.acquire();
                     long t = System.nanoTime();
-                    JsonObject answer = p.user.call(message(p.deviceId, "control", true, false, 0)).get(35, TimeUnit.SECONDS);
-                    if (answered(answer)) {
-                        latencies.add(System.nanoTime() - t);
-                    } else {
-                        failures.incrementAndGet();
-                    }
+                    p.user.call(message(p.deviceId, "control", true, false, 0)).whenComplete((answer, error) -> {
+                        if (error == null && answered(answer)) {
+                            latencies.add(System.nanoTime() - t);
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                        outstanding.release();
+                    });
+                }
+                if (!outstanding.tryAcquire(window, 35, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("requests still unanswered 35 s after the last was sent");
                 }
                 return null;
             }));
@@ -112,9 +124,9 @@ public final class Benchmark {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("request/response: %d in %d s = %.0f/s; latency p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms; failed %d%n",
-                sorted.size(), seconds, sorted.size() / (double) seconds, ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 0.999),
-                failures.get());
+        System.out.printf("request/response (%d pairs, %d outstanding each): %d in %d s = %.0f/s; latency p50 %.2f ms, p99 %.2f ms,"
+                        + " p99.9 %.2f ms; failed %d%n", all.size(), window, sorted.size(), seconds, sorted.size() / (double) seconds,
+                ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 0.999), failures.get());
     }
 
     /** A request's answer: the device's DataMessageResponse, 200. */

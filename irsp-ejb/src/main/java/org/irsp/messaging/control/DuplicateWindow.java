@@ -2,7 +2,6 @@ package org.irsp.messaging.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +44,7 @@ public class DuplicateWindow {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final Map<String, LinkedHashMap<String, Outcome>> byEntity = new ConcurrentHashMap<>();
+    private final Map<String, SentIds> byEntity = new ConcurrentHashMap<>();
     private ScheduledFuture<?> pruning;
 
     @PostConstruct
@@ -63,8 +62,7 @@ public class DuplicateWindow {
         long cutoff = System.currentTimeMillis() - windowSeconds * 1000;
         byEntity.forEach((entity, seen) -> {
             synchronized (seen) {
-                seen.values().removeIf(o -> o.atMillis() < cutoff && !o.pending());
-                if (seen.isEmpty()) {
+                if (seen.prune(cutoff)) {
                     byEntity.remove(entity, seen);
                 }
             }
@@ -75,47 +73,31 @@ public class DuplicateWindow {
     public Optional<Outcome> claim(String entityKey, String msgId) {
         long now = System.currentTimeMillis();
         while (true) {
-            LinkedHashMap<String, Outcome> seen = byEntity.computeIfAbsent(entityKey, k -> new LinkedHashMap<>());
+            SentIds seen = byEntity.computeIfAbsent(entityKey, k -> new SentIds(maxPerEntity));
             synchronized (seen) {
                 if (byEntity.get(entityKey) != seen) {
-                    continue; // pruned meanwhile: use the entity's new map
+                    continue; // pruned meanwhile: use the entity's new one
                 }
-                Outcome earlier = seen.get(msgId);
-                if (earlier != null && now - earlier.atMillis() < windowSeconds * 1000) {
-                    return Optional.of(earlier);
-                }
-                seen.remove(msgId);
-                seen.put(msgId, new Outcome(null, 0, null, now));
-                while (seen.size() > maxPerEntity) {
-                    seen.remove(seen.keySet().iterator().next());
-                }
-                return Optional.empty();
+                return Optional.ofNullable(seen.claim(msgId, now, now - windowSeconds * 1000));
             }
         }
     }
 
     /** Forgets a pending claim whose processing failed, so that a redelivery is not a duplicate. */
     public void release(String entityKey, String msgId) {
-        LinkedHashMap<String, Outcome> seen = byEntity.get(entityKey);
+        SentIds seen = byEntity.get(entityKey);
         if (seen != null) {
             synchronized (seen) {
-                Outcome o = seen.get(msgId);
-                if (o != null && o.pending()) {
-                    seen.remove(msgId);
-                }
+                seen.release(msgId);
             }
         }
     }
 
     public void settle(String entityKey, String msgId, String type, int retCode, Object body) {
-        LinkedHashMap<String, Outcome> seen = byEntity.get(entityKey);
-        if (seen == null) {
-            return;
-        }
-        synchronized (seen) {
-            Outcome pending = seen.get(msgId);
-            if (pending != null) {
-                seen.put(msgId, new Outcome(type, retCode, body, pending.atMillis()));
+        SentIds seen = byEntity.get(entityKey);
+        if (seen != null) {
+            synchronized (seen) {
+                seen.settle(msgId, type, retCode, body);
             }
         }
     }
