@@ -72,6 +72,7 @@ public final class Connections {
         Map<String, Long> heapBefore = server == null ? null : server.liveHeap();
         long rssBefore = server == null ? 0 : server.rssBytes();
         long cpuBefore = server == null ? 0 : server.cpuMillis();
+        long workersBefore = c.workersCpuMillis();
         System.out.printf("connecting %d devices from %d processes%n", n, processes);
         long start = System.nanoTime();
         c.workers.forEach(p -> tell(p, "connect"));
@@ -85,6 +86,7 @@ public final class Connections {
             System.out.printf("server CPU %.2f ms per device (%s, %s)%n", (server.cpuMillis() - cpuBefore) / (double) Math.max(1, c.bound.get()),
                     "challenge, login and bind", "the devices' processes on the same machine");
         }
+        System.out.printf("the devices' processes' CPU %.2f ms per device%n", (c.workersCpuMillis() - workersBefore) / (double) Math.max(1, c.bound.get()));
         if (server != null) {
             c.reportMemory(server, heapBefore, rssBefore);
         }
@@ -108,6 +110,11 @@ public final class Connections {
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(25)
                 .forEach(e -> System.out.printf("  %8.0f  %s%n", e.getValue() / (double) n, e.getKey()));
+    }
+
+    /** The worker processes' CPU so far: what the devices' side costs on a machine it shares with the server. */
+    private long workersCpuMillis() {
+        return workers.stream().mapToLong(p -> new ServerProcess(p.pid()).cpuMillis()).sum();
     }
 
     private void start(List<String> cmd, int k) throws IOException {
