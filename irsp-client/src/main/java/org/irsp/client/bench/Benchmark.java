@@ -103,19 +103,9 @@ public final class Benchmark {
                 Semaphore outstanding = new Semaphore(window);
                 while (System.nanoTime() < end) {
                     outstanding.acquire();
-                    long t = System.nanoTime();
-                    p.user.call(message(p.deviceId, "control", true, false, 0)).whenComplete((answer, error) -> {
-                        if (error == null && answered(answer)) {
-                            latencies.add(System.nanoTime() - t);
-                        } else {
-                            failures.incrementAndGet();
-                        }
-                        outstanding.release();
-                    });
+                    request(p, outstanding, System.nanoTime(), true, latencies, failures);
                 }
-                if (!outstanding.tryAcquire(window, 35, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("requests still unanswered 35 s after the last was sent");
-                }
+                awaitAnswers(outstanding, window);
                 return null;
             }));
         }
@@ -127,6 +117,30 @@ public final class Benchmark {
         System.out.printf("request/response (%d pairs, %d outstanding each): %d in %d s = %.0f/s; latency p50 %.2f ms, p99 %.2f ms,"
                         + " p99.9 %.2f ms; failed %d%n", all.size(), window, sorted.size(), seconds, sorted.size() / (double) seconds,
                 ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 0.999), failures.get());
+    }
+
+    /**
+     * Sends one request/response to the pair's device; when it is answered, adds its latency counted from
+     * {@code from} (if {@code timed}) or counts a failure, and gives the permit back to {@code outstanding}.
+     */
+    static void request(Pair p, Semaphore outstanding, long from, boolean timed, List<Long> latencies, AtomicLong failures) {
+        p.user.call(message(p.deviceId, "control", true, false, 0)).whenComplete((answer, error) -> {
+            if (error == null && answered(answer)) {
+                if (timed) {
+                    latencies.add(System.nanoTime() - from);
+                }
+            } else {
+                failures.incrementAndGet();
+            }
+            outstanding.release();
+        });
+    }
+
+    /** Waits until none of a pair's {@code window} requests is outstanding. */
+    static void awaitAnswers(Semaphore outstanding, int window) throws InterruptedException {
+        if (!outstanding.tryAcquire(window, 35, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("requests still unanswered 35 s after the last was sent");
+        }
     }
 
     /** A request's answer: the device's DataMessageResponse, 200. */

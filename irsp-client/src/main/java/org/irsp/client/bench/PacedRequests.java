@@ -39,20 +39,9 @@ final class PacedRequests {
                         LockSupport.parkNanos(wait); // pacing the offered load, not waiting for an outcome
                     }
                     outstanding.acquire();
-                    p.user.call(Benchmark.message(p.deviceId, "control", true, false, 0)).whenComplete((answer, error) -> {
-                        if (error == null && Benchmark.answered(answer)) {
-                            if (due >= timed) {
-                                latencies.add(System.nanoTime() - due);
-                            }
-                        } else {
-                            failures.incrementAndGet();
-                        }
-                        outstanding.release();
-                    });
+                    Benchmark.request(p, outstanding, due, due >= timed, latencies, failures);
                 }
-                if (!outstanding.tryAcquire(window, 35, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("requests still unanswered 35 s after the last was sent");
-                }
+                Benchmark.awaitAnswers(outstanding, window);
                 return null;
             }));
         }
