@@ -15,7 +15,7 @@ final class SentIds {
 
     private static final int PENDING = -1;
     private static final int FORGOTTEN = -2;
-    private static final int SMALLEST = 8;
+    private static final int SMALLEST = 2; // most entities send few messages between two prunings
 
     private final int max;
     private long[] hashes;      // two per slot
