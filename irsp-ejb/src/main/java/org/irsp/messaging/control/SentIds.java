@@ -70,10 +70,13 @@ final class SentIds {
         while (size > 0 && (codes[head] == FORGOTTEN || (codes[head] != PENDING && times[head] < cutoff))) {
             dropOldest();
         }
+        if (size == 0) {
+            return true; // the window goes as a whole: no smaller arrays for it
+        }
         if (size * 4 < codes.length && codes.length > SMALLEST) {
             resize(Math.max(SMALLEST, size * 2));
         }
-        return size == 0;
+        return false;
     }
 
     /** The msgIds remembered. */
@@ -123,7 +126,7 @@ final class SentIds {
 
     private int find(long h1, long h2) {
         int mask = index.length - 1;
-        for (int b = (int) (h1 ^ (h1 >>> 32)) & mask; index[b] != 0; b = (b + 1) & mask) {
+        for (int b = bucket(h1); index[b] != 0; b = (b + 1) & mask) {
             int s = index[b] - 1;
             if (hashes[2 * s] == h1 && hashes[2 * s + 1] == h2) {
                 return s;
@@ -152,7 +155,10 @@ final class SentIds {
     }
 
     private int home(int s) {
-        long h1 = hashes[2 * s];
+        return bucket(hashes[2 * s]);
+    }
+
+    private int bucket(long h1) {
         return (int) (h1 ^ (h1 >>> 32)) & (index.length - 1);
     }
 
