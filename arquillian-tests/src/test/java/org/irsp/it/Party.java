@@ -3,6 +3,7 @@ package org.irsp.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.irsp.client.IrspRest;
@@ -19,21 +20,30 @@ final class Party implements AutoCloseable {
     final IrspSocket ws;
     final JsonObject bindReply;
 
-    private Party(String type, String id, String credentialField, String credential) {
+    private Party(URI server, String type, String id, String credentialField, String credential) {
         this.type = type;
         this.id = id;
-        this.session = Fixtures.rest().login(type, id, credentialField, credential);
-        this.ws = IrspSocket.open(IrspServer.uri(), session.token()).autoAck(true);
+        this.session = new IrspRest(server).login(type, id, credentialField, credential);
+        this.ws = IrspSocket.open(server, session.token()).autoAck(true);
         this.bindReply = ws.bind(session.connId());
         ws.heartbeatEvery(Duration.ofSeconds(1));
     }
 
     static Party user(String id) {
-        return new Party("user", id, "password", Fixtures.PASSWORD);
+        return user(IrspServer.uri(), id);
     }
 
     static Party device(String id) {
-        return new Party("device", id, "secret", Fixtures.SECRET);
+        return device(IrspServer.uri(), id);
+    }
+
+    /** Logged in and bound through {@code server} (one node of a cluster). */
+    static Party user(URI server, String id) {
+        return new Party(server, "user", id, "password", Fixtures.PASSWORD);
+    }
+
+    static Party device(URI server, String id) {
+        return new Party(server, "device", id, "secret", Fixtures.SECRET);
     }
 
     JsonObject address() {

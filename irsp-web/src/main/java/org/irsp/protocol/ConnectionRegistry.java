@@ -24,6 +24,8 @@ import org.irsp.nat.entity.Candidate;
 import org.irsp.messaging.boundary.OfflineDeliveries;
 import org.irsp.presence.boundary.Presences;
 import org.irsp.presence.control.PresenceDirectory;
+import org.irsp.presence.entity.Bindings;
+import org.irsp.cluster.control.Nodes;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.session.boundary.Sessions;
 import org.irsp.session.control.LocalConnections;
@@ -53,6 +55,7 @@ public class ConnectionRegistry implements SessionTokens, LocalConnections {
     @Inject P2PSignalling p2p;
     @Inject OfflineDeliveries offline;
     @Inject PresenceDirectory directory;
+    @Inject Nodes nodes;
     @Inject MetricRegistry metrics;
     @Resource ManagedScheduledExecutorService scheduler;
 
@@ -149,7 +152,7 @@ public class ConnectionRegistry implements SessionTokens, LocalConnections {
 
     /**
      * A push to one connection: that connection is here; a push to an entity: every connection the
-     * directory lists for it is. A close always takes the topic: closing runs the endpoint's close
+     * directory lists for it is. A close always takes a node's queue: closing runs the endpoint's close
      * handling (transactions of its own), which must not run inside the completion of the caller's.
      */
     @Override
@@ -168,7 +171,17 @@ public class ConnectionRegistry implements SessionTokens, LocalConnections {
         onCommand(command);
     }
 
-    /** A command published on the topic, by this node or another. */
+    @Override
+    public Set<String> nodesFor(ConnectionCommand command) {
+        Bindings bindings = directory.of(command.entity());
+        if (command.connId() == null) {
+            return bindings.nodeNames();
+        }
+        String node = bindings.nodeOf(command.connId());
+        return node != null ? Set.of(node) : nodes.live();
+    }
+
+    /** A command from this node's queue, sent by this node or another. */
     public void onCommand(@Observes ConnectionCommand command) {
         if (command.kind() == ConnectionCommand.Kind.CLOSE) {
             Connection c = byConnId.get(command.connId());

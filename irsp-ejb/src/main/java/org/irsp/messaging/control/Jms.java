@@ -36,8 +36,6 @@ public final class Jms {
     public static final String PUSH_QUEUE = "irsp.push.inbound";
     /** Enterprise events (§15.2). */
     public static final String EVENTS_TOPIC = "irsp.events";
-    /** Internal: frames and commands for connections, consumed by every node (the cluster seam). */
-    public static final String CONNECTIONS_TOPIC = "irsp.connections";
     /** Internal: prefix of the per-entity offline queues. */
     public static final String OFFLINE_PREFIX = "irsp.offline.";
     /** Internal: where the broker moves expired offline items. */

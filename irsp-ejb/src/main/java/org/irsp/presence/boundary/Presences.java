@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import org.irsp.events.entity.EnterpriseEvent;
 import jakarta.enterprise.event.Event;
+import org.irsp.cluster.control.Node;
 import org.irsp.messaging.control.Notifications;
 import org.irsp.presence.control.PresenceDirectory;
 import org.irsp.presence.control.Visibility;
@@ -28,13 +29,14 @@ public class Presences {
     @Inject Notifications notifications;
     @Inject Visibility visibility;
     @Inject Clock clock;
+    @Inject Node node;
 
     /**
-     * Records a bound connection (a device keeps only its newest one, §3.1, and is online). Returns whether
+     * Records a connection bound on this node (a device keeps only its newest one, §3.1, and is online). Returns whether
      * the visible presence changed, to be {@link #announce announced} once the bind reply is out (§8.4 step 3).
      */
     public boolean connected(EntityRef entity, String connId, String presence) {
-        return changed(entity, directory.update(entity, b -> b.bound(connId, presence)));
+        return changed(entity, directory.update(entity, b -> b.bound(connId, presence, node.name())));
     }
 
     /** PresenceSetRequest: returns whether the visible presence changed (then {@link #announce}). */

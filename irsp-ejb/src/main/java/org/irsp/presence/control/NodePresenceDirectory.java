@@ -1,6 +1,5 @@
 package org.irsp.presence.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -8,8 +7,7 @@ import org.irsp.presence.entity.Bindings;
 import org.irsp.registration.entity.EntityRef;
 
 /** The presence directory of a single node: a map in this JVM, one entity's update at a time. */
-@ApplicationScoped
-public class NodePresenceDirectory implements PresenceDirectory {
+final class NodePresenceDirectory implements PresenceDirectory {
 
     private final Map<EntityRef, Bindings> byEntity = new ConcurrentHashMap<>();
 

@@ -20,6 +20,7 @@ import org.irsp.registration.entity.AccountDeleted;
 import org.irsp.registration.entity.AccountDisabled;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
+import org.irsp.cluster.control.Node;
 import org.irsp.session.control.ConnectionChannel;
 import org.irsp.session.control.LastUse;
 import org.irsp.session.control.SessionSettings;
@@ -38,6 +39,7 @@ public class Sessions {
     @Inject AuditLog audit;
     @Inject Clock clock;
     @Inject LastUse lastUse;
+    @Inject Node node;
 
     public Caller authenticate(String token) {
         Instant now = clock.instant();
@@ -68,7 +70,7 @@ public class Sessions {
         if (s.isBound()) {
             throw new IrspException(RetCode.CONFLICT, "connId already bound");
         }
-        s.bind(now);
+        s.bind(now, node.name());
         try {
             em.flush();
         } catch (OptimisticLockException raced) {
@@ -141,11 +143,27 @@ public class Sessions {
         return live.size();
     }
 
-    /** At start-up no WebSocket survives: sessions left bound by a previous run end now. */
+    /**
+     * At start-up no WebSocket of this node survives: the sessions its previous run left bound end now (and
+     * those bound before sessions recorded their node). Other nodes' bindings are theirs.
+     */
     public int endOrphanedBindings() {
-        return em.createQuery("update LoginSession s set s.endedAt = :now where s.boundAt is not null and s.endedAt is null")
+        return em.createQuery("update LoginSession s set s.endedAt = :now where s.boundAt is not null and s.endedAt is null"
+                        + " and (s.boundNode = :node or s.boundNode is null)")
                 .setParameter("now", clock.instant())
+                .setParameter("node", node.name())
                 .executeUpdate();
+    }
+
+    /** The connIds a lost node held, with their entities: its sessions end (their tokens stop working). */
+    public List<Bound> endBindingsOf(String lostNode) {
+        List<LoginSession> held = em.createQuery("select s from LoginSession s where s.boundNode = :node"
+                        + " and s.boundAt is not null and s.endedAt is null", LoginSession.class)
+                .setParameter("node", lostNode)
+                .getResultList();
+        Instant now = clock.instant();
+        held.forEach(s -> s.end(now));
+        return held.stream().map(s -> new Bound(s.entity(), s.connId(), 0)).toList();
     }
 
     private List<LoginSession> boundSessionsOf(EntityRef entity) {

@@ -7,6 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import java.util.Set;
+import org.irsp.cluster.control.Node;
+import org.irsp.cluster.control.Nodes;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import org.irsp.messaging.control.Destinations;
@@ -20,10 +24,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The one place that decides how a command reaches its connections: carried out on this node when every
- * connection it addresses is here and {@link LocalConnections} takes it, else published on the internal
- * {@code irsp.connections} topic, which every node consumes to act on the connections it holds (irsp-jms
+ * connection it addresses is here and {@link LocalConnections} takes it, else sent to the command queue of
+ * each node that holds one of them ({@code irsp.node.<name>}, consumed by that node alone: irsp-jms
  * ConnectionCommandListener). Either way only if the change behind it commits: a local command waits for
- * the caller's transaction to commit, a published one is sent in it.
+ * the caller's transaction to commit, a sent one is sent in it.
  */
 @Stateless
 public class ConnectionChannel {
@@ -33,6 +37,9 @@ public class ConnectionChannel {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    /** How long a command waits for its node to take it. */
+    static final long COMMAND_TTL_MS = 60_000;
 
     public void send(ConnectionCommand command) {
         if (here.isResolvable() && here.get().holdsAllFor(command)) {
@@ -68,8 +75,19 @@ public class ConnectionChannel {
     @Inject
     Destinations destinations;
 
-    /** Publishes on the topic whatever holds the connections (also how a test takes the path another node's command takes). */
+    @Inject
+    Nodes nodes;
+
+    /**
+     * Sends the command to the queue of every node that holds one of its connections, whatever holds them
+     * (also how a test takes the path another node's command takes). A command not taken within
+     * {@value #COMMAND_TTL_MS} ms (its node is gone) expires.
+     */
     public void publish(ConnectionCommand command) {
+        Set<String> targets = here.isResolvable() ? here.get().nodesFor(command) : nodes.live();
+        if (targets.isEmpty()) {
+            return; // nothing of the entity is bound anywhere
+        }
         try (JMSContext jms = factory.createContext()) {
             TextMessage m = jms.createTextMessage(command.push() == null ? "" : PushText.write(command.push()));
             m.setStringProperty("kind", command.kind().name());
@@ -79,8 +97,10 @@ public class ConnectionChannel {
             setIfPresent(m, "exceptConnId", command.exceptConnId());
             setIfPresent(m, "ending", command.ending() == null ? null : command.ending().name());
             setIfPresent(m, "deliveryId", command.deliveryId());
-            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                    .send(destinations.topic(jms, Jms.CONNECTIONS_TOPIC), m);
+            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(COMMAND_TTL_MS);
+            for (String node : targets) {
+                producer.send(destinations.queue(jms, Node.queueOf(node)), m);
+            }
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

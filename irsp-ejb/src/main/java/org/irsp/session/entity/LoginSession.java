@@ -45,6 +45,10 @@ public class LoginSession {
     private Instant boundAt;
     private Instant endedAt;
 
+    /** The node whose WebSocket holds the binding (issue 13: several nodes share the database). */
+    @Column(length = 64)
+    private String boundNode;
+
     @Version
     private long version;
 
@@ -81,11 +85,17 @@ public class LoginSession {
         return MessageDigest.isEqual(tokenDigest.getBytes(), digest.getBytes());
     }
 
-    public void bind(Instant now) {
+    public void bind(Instant now, String node) {
         if (boundAt != null) {
             throw new IllegalStateException("already bound");
         }
         boundAt = now;
+        boundNode = node;
+    }
+
+    /** The node holding the binding, or null while unbound (and for bindings older than the column). */
+    public String boundNode() {
+        return boundNode;
     }
 
     /**

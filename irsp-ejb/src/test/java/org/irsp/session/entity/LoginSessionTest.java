@@ -25,9 +25,9 @@ class LoginSessionTest {
 
     @Test
     void aSessionBindsOnce() {
-        session.bind(T0);
+        session.bind(T0, "node1");
         assertTrue(session.isBound());
-        assertThrows(IllegalStateException.class, () -> session.bind(T0.plusSeconds(1)));
+        assertThrows(IllegalStateException.class, () -> session.bind(T0.plusSeconds(1), "node1"));
     }
 
     @Test
@@ -36,7 +36,7 @@ class LoginSessionTest {
         assertFalse(session.isActive(T0.plusSeconds(900), IDLE));
         session.touch(T0.plusSeconds(800));
         assertTrue(session.isActive(T0.plusSeconds(1600), IDLE));
-        session.bind(T0.plusSeconds(10));
+        session.bind(T0.plusSeconds(10), "node1");
         assertTrue(session.isActive(T0.plusSeconds(100_000), IDLE));
         session.end(T0.plusSeconds(100_001));
         assertFalse(session.isActive(T0.plusSeconds(100_001), IDLE));
@@ -50,7 +50,7 @@ class LoginSessionTest {
         assertTrue(session.isTouchDue(T0.plusSeconds(1)));
         session.touch(T0.plusSeconds(1));
         assertFalse(session.isTouchDue(T0.plusMillis(1500)));
-        session.bind(T0.plusSeconds(2));
+        session.bind(T0.plusSeconds(2), "node1");
         assertFalse(session.isTouchDue(T0.plusSeconds(60)));
     }
 }

@@ -15,13 +15,15 @@ import org.irsp.registration.entity.EntityType;
 import org.irsp.session.entity.ConnectionCommand;
 
 /**
- * Receives connection commands from the {@code irsp.connections} topic (every node subscribes) and hands
- * them to this node's connection registry as a CDI event. Failures propagate: no command is swallowed.
+ * Receives the commands for this node's connections from its own queue ({@code irsp.node.<irsp.node.name>},
+ * which no other node reads) and hands them to the connection registry as a CDI event, in the order they
+ * were sent (one session). Failures propagate: no command is swallowed.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "irsp-ra"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "irsp.connections"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        // Payara expands the node's name from MicroProfile Config (irsp.node.name; the env IRSP_NODE_NAME)
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "irsp.node.${MPCONFIG=irsp.node.name:local}"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
         @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),

@@ -1,0 +1,217 @@
+package org.irsp.it;
+
+import static org.irsp.it.Fixtures.address;
+import static org.irsp.it.RelationshipIT.establish;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.irsp.client.IrspRest;
+import org.irsp.client.RestReply;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three nodes started by {@code scripts/cluster.sh start 3} (PostgreSQL, the external broker, the data grid
+ * on), each party bound to a different node: relationships, every message kind, presence and notifications
+ * cross nodes; a device is replaced across nodes; a node killed with -9 has its connections ended by the
+ * others. Run by {@code .ci/run} ({@code mvn verify -Pcluster}); the node killed last is not restarted.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Path DIR = Path.of(System.getProperty("irsp.it.clusterDir", "cluster"));
+    private static final URI NODE1 = node(1);
+    private static final URI NODE2 = node(2);
+    private static final URI NODE3 = node(3);
+    private static final IrspRest REST = new IrspRest(NODE1);
+    private static final Duration NODE_LOSS = Duration.ofSeconds(90);
+
+    private static URI node(int i) {
+        return URI.create("http://127.0.0.1:" + (8080 + i));
+    }
+
+    private static String user(URI through) {
+        String id = "cu" + UUID.randomUUID().toString().substring(0, 12);
+        RestReply r = new IrspRest(through).post("users", Json.createObjectBuilder().add("userId", id).add("password", Fixtures.PASSWORD).build());
+        assertEquals(200, r.retCode(), r.body().toString());
+        return id;
+    }
+
+    private static String deviceWithCode(URI through, String code) {
+        RestReply r = new IrspRest(through).post("devices", Json.createObjectBuilder(Fixtures.device(Fixtures.newDeviceId()))
+                .add("verificationCode", code).build());
+        assertEquals(200, r.retCode(), r.body().toString());
+        return r.body().getString("deviceId");
+    }
+
+    private static JsonObjectBuilder message(JsonObject target, boolean needResponse) {
+        return Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                .add("targets", Json.createArrayBuilder().add(target)).add("needResponse", needResponse)
+                .add("body", Json.createObjectBuilder().add("op", "control").add("power", "on"));
+    }
+
+    /** Alice (on {@code aliceNode}) claims a fresh device bound on {@code deviceNode}; both see each other online. */
+    private static Party claimedDevice(Party alice, URI deviceNode) {
+        String deviceId = deviceWithCode(NODE3, "HJKM2345");
+        Party device = Party.device(deviceNode, deviceId);
+        JsonObject claimed = alice.request("RelationshipEstablishRequest", establish("user-device", device.address(), "HJKM2345"));
+        assertEquals(200, claimed.getInt("retCode"), claimed.toString());
+        assertEquals("verificationCode", device.next("RelationshipEstablishedNotify").getJsonObject("body").getString("via"));
+        assertEquals(deviceId, alice.next("StatusChangeNotify").getJsonObject("body").getString("id"));
+        assertEquals(alice.id, device.next("StatusChangeNotify").getJsonObject("body").getString("id"));
+        return device;
+    }
+
+    @Test
+    @Order(1)
+    void aUserClaimsADeviceOnAnotherNodeAndTheyExchangeRequestsResponsesAndOneWayMessages() {
+        try (Party alice = Party.user(NODE1, user(NODE2)); Party device = claimedDevice(alice, NODE2)) {
+            JsonObject request = message(device.address(), true).build();
+            alice.ws.sendRaw(request.toString());
+            JsonObject received = device.next("DataMessage");
+            assertEquals(request.getString("msgId"), received.getString("msgId"));
+            assertEquals(alice.session.connId(), received.getJsonObject("source").getString("connId"));
+            JsonObject response = Json.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", "r-" + UUID.randomUUID())
+                    .add("respTo", received.getString("msgId")).add("retCode", 200)
+                    .add("targets", Json.createArrayBuilder().add(received.getJsonObject("source")))
+                    .add("body", Json.createObjectBuilder().add("power", "on")).build();
+            device.ws.sendRaw(response.toString());
+            JsonObject relayed = alice.next("DataMessageResponse");
+            assertEquals(request.getString("msgId"), relayed.getString("respTo"));
+            assertEquals(device.session.connId(), relayed.getJsonObject("source").getString("connId"));
+            device.ws.sendRaw(Json.createObjectBuilder(response).add("msgId", "r2-" + UUID.randomUUID()).build().toString());
+            assertEquals(410, device.next("Ack").getInt("retCode"), "only the first response, wherever it came through");
+
+            assertEquals(200, alice.call(message(device.address(), false)).getInt("retCode"));
+            assertNotNull(device.next("DataMessage"));
+            JsonObject toServer = device.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                    .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "irsp")))
+                    .add("body", Json.createObjectBuilder().add("op", "event")));
+            assertTrue(toServer.getInt("retCode") < 300, toServer.toString());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aRequestUnansweredOnAnotherNodeTimesOutAndOneToAConnectionThatClosesFailsWith480() {
+        try (Party alice = Party.user(NODE1, user(NODE1)); Party device = claimedDevice(alice, NODE3)) {
+            alice.ws.sendRaw(message(device.address(), true).build().toString());
+            device.next("DataMessage");
+            assertEquals(408, alice.next("DataMessageResponse").getInt("retCode"), "the sender's node answers 408");
+            alice.ws.sendRaw(message(device.address(), true).build().toString());
+            device.next("DataMessage");
+            device.close();
+            assertEquals(480, alice.next("DataMessageResponse").getInt("retCode"), "the target's node closed it, the sender's node answers");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void friendsOnThreeNodesApproveSeeEachOtherAndReceiveOneMessageToSeveralTargets() {
+        try (Party alice = Party.user(NODE1, user(NODE1)); Party bob = Party.user(NODE2, user(NODE2));
+                Party carol = Party.user(NODE3, user(NODE3))) {
+            for (Party friend : new Party[] {bob, carol}) {
+                JsonObject asked = alice.request("RelationshipEstablishRequest", establish("user-user", friend.address(), null));
+                assertEquals(202, asked.getInt("retCode"));
+                String requestId = asked.getJsonObject("body").getString("requestId");
+                assertEquals(requestId, friend.next("RelationshipRequestNotify").getJsonObject("body").getString("requestId"));
+                assertEquals(200, friend.request("RelationshipAcceptResponse", Json.createObjectBuilder().add("requestId", requestId).build())
+                        .getInt("retCode"));
+                assertEquals("accepted", alice.next("RelationshipResultNotify").getJsonObject("body").getString("result"));
+                assertEquals(friend.id, alice.next("StatusChangeNotify").getJsonObject("body").getString("id"));
+                assertEquals(alice.id, friend.next("StatusChangeNotify").getJsonObject("body").getString("id"));
+            }
+            JsonObject multi = alice.call(Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                    .add("targets", Json.createArrayBuilder().add(bob.address()).add(carol.address()))
+                    .add("body", Json.createObjectBuilder().add("op", "event").add("text", "hi both")));
+            assertEquals("MultiAck", multi.getString("type"), multi.toString());
+            assertEquals("hi both", bob.next("DataMessage").getJsonObject("body").getString("text"));
+            assertEquals("hi both", carol.next("DataMessage").getJsonObject("body").getString("text"));
+
+            JsonObject busy = bob.request("PresenceSetRequest", Json.createObjectBuilder().add("presence", "busy").build());
+            assertEquals(200, busy.getInt("retCode"));
+            assertEquals("busy", alice.next("StatusChangeNotify").getJsonObject("body").getString("presence"));
+            carol.close();
+            JsonObject gone = alice.next("OfflineNotify");
+            assertEquals(carol.id, gone.getJsonObject("body").getString("id"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aMessageStoredThroughOneNodeIsDeliveredAtABindOnAnotherAndAGuaranteedOneAfterItsAck() {
+        String deviceId;
+        try (Party alice = Party.user(NODE1, user(NODE1))) {
+            try (Party device = claimedDevice(alice, NODE2)) {
+                deviceId = device.id;
+            }
+            alice.next("OfflineNotify");
+            assertEquals(202, Fixtures.sendOffline(alice.ws, address("device", deviceId), "while you slept").getInt("retCode"));
+            try (Party device = Party.device(NODE3, deviceId)) {
+                JsonObject item = device.next("OfflineMessageDelivery");
+                assertEquals("while you slept", item.getJsonObject("body").getJsonObject("message").getJsonObject("body").getString("text"),
+                        item.toString());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aDeviceBindingThroughAnotherNodeReplacesItsOlderConnection() {
+        String deviceId = deviceWithCode(NODE1, "MNPQ2345");
+        try (Party older = Party.device(NODE1, deviceId); Party newer = Party.device(NODE2, deviceId)) {
+            assertEquals(4001, older.ws.closeCode(Party.WAIT));
+            assertNotNull(newer.bindReply);
+            RestReply status = REST.call("GET", "devices/" + IrspRest.encode(deviceId), null, newer.session.token());
+            assertEquals(200, status.retCode());
+        }
+    }
+
+    @Test
+    @Order(99)
+    void aKilledNodesConnectionsEndClusterWideAndItsDeviceComesBackThroughAnotherNode() throws Exception {
+        try (Party alice = Party.user(NODE1, user(NODE1))) {
+            Party device = claimedDevice(alice, NODE3);
+            killNode(3);
+            JsonObject gone = alice.ws.next("OfflineNotify", NODE_LOSS);
+            assertNotNull(gone, "no OfflineNotify within " + NODE_LOSS + " of the kill");
+            assertEquals(device.id, gone.getJsonObject("body").getString("id"));
+            assertEquals("timeout", gone.getJsonObject("body").getString("reason"));
+            device.ws.abort();
+            assertEquals(401, REST.call("GET", "devices/" + IrspRest.encode(device.id), null, device.session.token()).retCode(),
+                    "the lost node's session ended with it");
+            try (Party back = Party.device(NODE2, device.id)) {
+                JsonObject online = alice.next("StatusChangeNotify");
+                assertEquals(device.id, online.getJsonObject("body").getString("id"));
+                assertEquals(200, alice.call(message(back.address(), false)).getInt("retCode"));
+                assertNotNull(back.next("DataMessage"));
+            }
+        }
+    }
+
+    /** SIGKILL to node {@code i}'s JVM (the child of its scripts/server.sh). */
+    private static void killNode(int i) throws Exception {
+        long script = Long.parseLong(Files.readString(DIR.resolve("node" + i).resolve("server.pid")).trim());
+        Set<ProcessHandle> jvms = new HashSet<>();
+        ProcessHandle.of(script).orElseThrow().descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                .forEach(jvms::add);
+        assertEquals(1, jvms.size(), "node" + i + "'s JVM");
+        for (ProcessHandle jvm : jvms) {
+            jvm.destroyForcibly();
+            jvm.onExit().get();
+        }
+    }
+}
