@@ -181,6 +181,45 @@ class ClusterIT {
     }
 
     @Test
+    @Order(6)
+    void aMsgIdRepeatedThroughAnotherNodeIsADuplicateWithTheFirstOutcome() {
+        String id = user(NODE2);
+        try (Party first = Party.user(NODE1, id); Party second = Party.user(NODE2, id)) {
+            JsonObjectBuilder toIrsp = Json.createObjectBuilder().add("type", "DataMessage").add("msgId", "dup-" + UUID.randomUUID())
+                    .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "irsp")))
+                    .add("body", Json.createObjectBuilder().add("op", "event"));
+            JsonObject frame = toIrsp.build();
+            assertEquals(200, first.call(Json.createObjectBuilder(frame)).getInt("retCode"));
+            JsonObject again = second.call(Json.createObjectBuilder(frame));
+            assertEquals(409, again.getInt("retCode"), again.toString());
+            assertEquals("Ack", again.getJsonObject("details").getString("originalType"));
+            assertEquals(200, again.getJsonObject("details").getInt("originalRetCode"));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void anEnterprisePushAndAKickReachConnectionsWhereverTheyAreBound() throws Exception {
+        String deviceId = Fixtures.newDeviceId();
+        assertEquals(200, REST.post("devices", Fixtures.device(deviceId)).retCode());
+        String id = user(NODE1);
+        try (Party device = Party.device(NODE2, deviceId); Party here = Party.user(NODE1, id); Party there = Party.user(NODE3, id)) {
+            String msgId = "p-" + UUID.randomUUID();
+            try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:61616");
+                    jakarta.jms.JMSContext jms = factory.createContext()) {
+                jms.createProducer().send(jms.createQueue("irsp.push.inbound"), Json.createObjectBuilder().add("type", "ServerPushNotify")
+                        .add("msgId", msgId).add("targets", Json.createArrayBuilder().add(address("device", deviceId)))
+                        .add("body", Json.createObjectBuilder().add("cmd", "on")).build().toString());
+            }
+            JsonObject pushed = device.next("ServerPushNotify");
+            assertEquals(msgId, pushed.getString("msgId"));
+            assertEquals("on", pushed.getJsonObject("body").getString("cmd"));
+            assertEquals(200, REST.call("DELETE", "sessions/" + there.session.connId(), null, here.session.token()).retCode());
+            assertEquals(4003, there.ws.closeCode(Party.WAIT), "kicked through node1, closed by node3");
+        }
+    }
+
+    @Test
     @Order(99)
     void aKilledNodesConnectionsEndClusterWideAndItsDeviceComesBackThroughAnotherNode() throws Exception {
         try (Party alice = Party.user(NODE1, user(NODE1))) {

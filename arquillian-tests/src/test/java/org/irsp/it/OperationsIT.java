@@ -41,6 +41,8 @@ class OperationsIT {
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("database") && c.getString("status").equals("UP")), ready.body());
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("broker") && c.getString("status").equals("UP")), ready.body());
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("application") && c.getString("status").equals("UP")), ready.body());
+        assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("grid") && c.getString("status").equals("UP")
+                && c.getJsonObject("data").getString("mode").equals("single node")), ready.body());
         assertEquals(200, get("/health/live", null).statusCode());
         HttpResponse<String> started = get("/health/started", null);
         assertEquals(200, started.statusCode(), started.body());

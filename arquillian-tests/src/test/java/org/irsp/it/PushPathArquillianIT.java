@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In-container: a DataMessage forwarded to a connection on another node travels as a push over the
- * {@code irsp.connections} topic and is written by the node that holds the socket. Forced here by sending
- * the push on the topic, as another node would, to a real WebSocket of this server: the bytes it receives
+ * command queue of the node that holds the socket ({@code irsp.node.<name>}) and is written there. Forced
+ * here by sending the push to this node's queue, as another node would, to a real WebSocket of this server: the bytes it receives
  * are the bytes the local path wrote for the same message.
  */
 @ExtendWith(ArquillianExtension.class)

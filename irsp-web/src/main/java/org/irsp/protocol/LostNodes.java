@@ -29,7 +29,7 @@ public class LostNodes {
     @Inject P2PSignalling p2p;
 
     void onLost(@Observes NodeLost lost) {
-        List<Bound> ended = sessions.endBindingsOf(lost.name());
+        List<Bound> ended = sessions.endBindingsOf(lost.name(), lost.at());
         for (Bound b : ended) {
             try {
                 pending.get().closed(b.entity(), b.connId());

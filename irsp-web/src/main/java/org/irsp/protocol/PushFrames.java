@@ -33,7 +33,7 @@ import org.irsp.session.boundary.Bound;
 /**
  * The codec of every push (§6.2, §6.4 I→C): the one place a typed push becomes the frame a client
  * receives, on whichever node holds the connection, so local delivery, delivery over the
- * {@code irsp.connections} topic and delivery from the offline queue write the same bytes. The IRSP's
+ * command queue of a node and delivery from the offline queue write the same bytes. The IRSP's
  * own frames carry source irsp and targets = [the recipient with its connId]; a forwarded DataMessage
  * keeps the sender's fields and the recipient as resolved.
  */

@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.irsp.cluster.control.Grid;
@@ -52,18 +53,19 @@ public class ClusterMembership {
             public void memberRemoved(MembershipEvent event) {
                 LOG.warning(() -> "a node left the cluster: " + event.getMember() + "; " + event.getMembers().size() + " member(s)");
                 if (nodes.isOldest()) {
-                    nodes.left(event.getMember().getUuid()).ifPresent(name -> executor.submit(() -> endBindingsOf(name)));
+                    Instant at = Instant.now();
+                    nodes.left(event.getMember().getUuid()).ifPresent(name -> executor.submit(() -> endBindingsOf(new NodeLost(name, at))));
                 }
             }
         });
         LOG.info(() -> "node " + node.name() + " joined the cluster; live nodes " + nodes.live());
     }
 
-    private void endBindingsOf(String name) {
+    private void endBindingsOf(NodeLost node) {
         try {
-            lost.fire(new NodeLost(name));
+            lost.fire(node);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "ending the bindings of lost node " + name + " failed", e);
+            LOG.log(Level.SEVERE, "ending the bindings of lost node " + node.name() + " failed", e);
         }
     }
 }

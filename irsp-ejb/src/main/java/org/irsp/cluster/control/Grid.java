@@ -39,6 +39,11 @@ public class Grid {
         return instance != null;
     }
 
+    /** How many members the grid has, as this node sees it; 0 when this node's member is not running. */
+    public int members() {
+        return instance.getLifecycleService().isRunning() ? instance.getCluster().getMembers().size() : 0;
+    }
+
     /** The grid's member in this JVM; only when {@link #isOn}. */
     public HazelcastInstance member() {
         if (instance == null) {
@@ -55,6 +60,20 @@ public class Grid {
     /** Puts into the shared map {@code map}; the entry leaves by itself after {@code seconds}. */
     public void putExpiring(String map, String key, String value, long seconds) {
         member().<String, String>getMap(map).put(key, value, seconds, TimeUnit.SECONDS);
+    }
+
+    /** Puts if {@code key} is absent (the entry leaves by itself after {@code seconds}); returns the value present, or null. */
+    public String putIfAbsentExpiring(String map, String key, String value, long seconds) {
+        return member().<String, String>getMap(map).putIfAbsent(key, value, seconds, TimeUnit.SECONDS);
+    }
+
+    /** Sets {@code key}, without reading what it replaces (the entry leaves by itself after {@code seconds}). */
+    public void setExpiring(String map, String key, String value, long seconds) {
+        member().<String, String>getMap(map).set(key, value, seconds, TimeUnit.SECONDS);
+    }
+
+    public void remove(String map, String key) {
+        member().<String, String>getMap(map).delete(key);
     }
 
     /** Sends {@code message} to every node's {@link #subscribe subscribers} of {@code topic}, this one's included. */

@@ -12,12 +12,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.irsp.cluster.control.Grid;
 
 /**
  * §6.6: the msgIds an entity sent in the last {@code irsp.msg.dedupWindowSeconds}, across all its
  * connections, at most {@code irsp.msg.dedupMaxPerEntity} per entity, each with its first outcome
- * (absent while still pending). Node-local in single-node mode; this class is the seam for a
- * cluster-wide cache.
+ * (absent while still pending). Each node keeps the msgIds it saw ({@link SentIds}); in a cluster every
+ * claim and outcome is also entered in the data grid's map {@value #MAP} (one entry per entity and msgId,
+ * leaving by itself after the window), so a msgId repeated through another node, or through a surviving
+ * node after the first one was lost, is answered as a duplicate there too. The grid does not bound the
+ * count per entity; the window's time does.
  */
 @ApplicationScoped
 public class DuplicateWindow {
@@ -43,6 +47,11 @@ public class DuplicateWindow {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    static final String MAP = "irsp.msgids";
+    private static final String PENDING = "";
+
+    @Inject Grid grid;
 
     private final Map<String, SentIds> byEntity = new ConcurrentHashMap<>();
     private ScheduledFuture<?> pruning;
@@ -71,6 +80,19 @@ public class DuplicateWindow {
 
     /** Records {@code msgId} as pending, or returns the earlier outcome if it was seen in the window. */
     public Optional<Outcome> claim(String entityKey, String msgId) {
+        Optional<Outcome> here = claimHere(entityKey, msgId);
+        if (here.isPresent() || !grid.isOn()) {
+            return here;
+        }
+        String elsewhere = grid.putIfAbsentExpiring(MAP, entityKey + "|" + msgId, PENDING, windowSeconds);
+        if (elsewhere == null) {
+            return here;
+        }
+        releaseHere(entityKey, msgId); // claimed through another node: this node keeps no claim of its own
+        return Optional.of(OutcomeText.read(elsewhere));
+    }
+
+    private Optional<Outcome> claimHere(String entityKey, String msgId) {
         long now = System.currentTimeMillis();
         while (true) {
             SentIds seen = byEntity.computeIfAbsent(entityKey, k -> new SentIds(maxPerEntity));
@@ -85,6 +107,13 @@ public class DuplicateWindow {
 
     /** Forgets a pending claim whose processing failed, so that a redelivery is not a duplicate. */
     public void release(String entityKey, String msgId) {
+        releaseHere(entityKey, msgId);
+        if (grid.isOn()) {
+            grid.remove(MAP, entityKey + "|" + msgId);
+        }
+    }
+
+    private void releaseHere(String entityKey, String msgId) {
         SentIds seen = byEntity.get(entityKey);
         if (seen != null) {
             synchronized (seen) {
@@ -99,6 +128,9 @@ public class DuplicateWindow {
             synchronized (seen) {
                 seen.settle(msgId, type, retCode, body);
             }
+        }
+        if (grid.isOn()) {
+            grid.setExpiring(MAP, entityKey + "|" + msgId, OutcomeText.write(type, retCode, body, System.currentTimeMillis()), windowSeconds);
         }
     }
 }

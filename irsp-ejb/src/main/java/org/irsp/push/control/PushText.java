@@ -10,7 +10,7 @@ import org.irsp.push.entity.Legacy;
 import org.irsp.push.entity.Push;
 
 /**
- * A push as text, for the {@code irsp.connections} topic and the offline queue: JSON-B of the typed
+ * A push as text, for the command queue of a node ({@code irsp.node.<name>}) and the offline queue: JSON-B of the typed
  * value, with the kind under {@code push}. This is IRSP's own transport and storage form, not the wire
  * frame (irsp-web's codec writes that from the decoded value).
  */

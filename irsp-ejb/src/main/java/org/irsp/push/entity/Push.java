@@ -7,7 +7,7 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
  * What the IRSP sends a connection on its own initiative (§6.4 "I→C", §11.6), as typed values: the
  * business layer never writes a frame. One codec in irsp-web turns a push into the frame's bytes on the
  * node that holds the connection, so the bytes do not depend on the path (local, over the
- * {@code irsp.connections} topic, or out of the offline queue). Between nodes and in the offline queue a
+ * command queue of another node, or out of the offline queue). Between nodes and in the offline queue a
  * push travels as JSON-B text ({@link org.irsp.push.control.PushText}), named by {@code push}.
  */
 @JsonbTypeInfo(key = "push", value = {

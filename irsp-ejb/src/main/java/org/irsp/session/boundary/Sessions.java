@@ -155,11 +155,12 @@ public class Sessions {
                 .executeUpdate();
     }
 
-    /** The connIds a lost node held, with their entities: its sessions end (their tokens stop working). */
-    public List<Bound> endBindingsOf(String lostNode) {
+    /** The connIds a lost node bound before {@code lostAt}, with their entities: their sessions end (tokens stop working). */
+    public List<Bound> endBindingsOf(String lostNode, Instant lostAt) {
         List<LoginSession> held = em.createQuery("select s from LoginSession s where s.boundNode = :node"
-                        + " and s.boundAt is not null and s.endedAt is null", LoginSession.class)
+                        + " and s.boundAt <= :lostAt and s.endedAt is null", LoginSession.class)
                 .setParameter("node", lostNode)
+                .setParameter("lostAt", lostAt)
                 .getResultList();
         Instant now = clock.instant();
         held.forEach(s -> s.end(now));
