@@ -18,7 +18,9 @@ import org.irsp.client.IrspRest;
 
 /**
  * Load against a running IRSP over real WebSockets (see docs/BENCHMARKS.md):
- * {@code --server http://127.0.0.1:8080 --pairs 20 --seconds 20 --stored 100}. Phases ({@code --phases},
+ * {@code --server http://127.0.0.1:8080 --pairs 20 --seconds 20 --stored 100}. {@code --server} may list the nodes
+ * of a cluster, comma-separated: pair i's user binds through node i and its device through node i+1 (modulo
+ * their number), so that with two nodes or more every message crosses nodes. Phases ({@code --phases},
  * all by default): {@code rr} request/response (user → its device with needResponse; {@code --window} (1)
  * outstanding per pair, the next sent when one is answered), {@code instant}
  * one-way, {@code guaranteed} one-way to the bound devices (stored, forwarded with its delivery ID, acked),
@@ -31,7 +33,8 @@ import org.irsp.client.IrspRest;
 public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
-        URI server = URI.create(option(args, "--server", "http://127.0.0.1:8080"));
+        List<URI> servers = List.of(option(args, "--server", "http://127.0.0.1:8080").split(",")).stream().map(URI::create).toList();
+        URI server = servers.get(0);
         int pairs = Integer.parseInt(option(args, "--pairs", "20"));
         int seconds = Integer.parseInt(option(args, "--seconds", "20"));
         int stored = Integer.parseInt(option(args, "--stored", "100"));
@@ -46,7 +49,7 @@ public final class Benchmark {
         String run = Long.toString(System.currentTimeMillis(), 36);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, pairs));
         try {
-            List<Pair> all = setUp(rest, server, run, pairs, pool);
+            List<Pair> all = setUp(rest, servers, run, pairs, pool);
             System.out.printf("IRSP benchmark: %d user-device pairs, %d s per timed phase, %d stored per device%n", pairs, seconds, stored);
             if (phases.contains("rr")) {
                 requestResponse(all, seconds, window, pool);
@@ -73,12 +76,14 @@ public final class Benchmark {
         }
     }
 
-    private static List<Pair> setUp(IrspRest rest, URI server, String run, int pairs, ExecutorService pool) throws Exception {
+    private static List<Pair> setUp(IrspRest rest, List<URI> servers, String run, int pairs, ExecutorService pool) throws Exception {
         long t0 = System.nanoTime();
         List<Future<Pair>> made = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             int n = i;
-            made.add(pool.submit(() -> Pair.create(rest, server, run, n)));
+            URI userServer = servers.get(n % servers.size());
+            URI deviceServer = servers.get((n + 1) % servers.size());
+            made.add(pool.submit(() -> Pair.create(rest, userServer, deviceServer, run, n)));
         }
         List<Pair> all = new ArrayList<>();
         for (Future<Pair> f : made) {

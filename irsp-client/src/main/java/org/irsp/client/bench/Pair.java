@@ -30,21 +30,22 @@ final class Pair {
         this.deviceId = deviceId;
     }
 
-    static Pair create(IrspRest rest, URI server, String run, int i) {
+    /** The user logs in and binds through {@code userServer}, its device through {@code deviceServer} (nodes of a cluster). */
+    static Pair create(IrspRest rest, URI userServer, URI deviceServer, String run, int i) {
         String userId = "bench-" + run + "-" + i;
         String deviceId = "urn:IGRS:Device:DeviceId:" + UUID.randomUUID();
         check(rest.post("users", Wire.JSON.createObjectBuilder().add("userId", userId).add("password", PASSWORD).build()));
         check(rest.post("devices", Wire.JSON.createObjectBuilder().add("deviceId", deviceId).add("deviceType", "urn:IGRS:DeviceType:Bench:1")
                 .add("manufacturer", "IRSP").add("model", "bench").add("secret", SECRET).add("verificationCode", CODE).build()));
         Pair p = new Pair(userId, deviceId);
-        p.user = bind(rest, server, "user", userId, "password", PASSWORD);
+        p.user = bind(new IrspRest(userServer), userServer, "user", userId, "password", PASSWORD);
         var claimed = p.user.request("RelationshipEstablishRequest", Wire.JSON.createObjectBuilder().add("kind", "user-device")
                 .add("target", Wire.JSON.createObjectBuilder().add("type", "device").add("id", deviceId))
                 .add("verificationCode", CODE).build(), Duration.ofSeconds(30));
         if (claimed == null || claimed.getInt("retCode") != 200) {
             throw new IllegalStateException("claim failed: " + claimed);
         }
-        p.connectDevice(rest, server);
+        p.connectDevice(new IrspRest(deviceServer), deviceServer);
         return p;
     }
 
