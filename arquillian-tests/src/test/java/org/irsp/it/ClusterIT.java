@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.List;
 import org.irsp.client.IrspRest;
+import org.irsp.client.IrspSocket;
 import org.irsp.client.RestReply;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -232,11 +234,16 @@ class ClusterIT {
             device.ws.abort();
             assertEquals(401, REST.call("GET", "devices/" + IrspRest.encode(device.id), null, device.session.token()).retCode(),
                     "the lost node's session ended with it");
-            try (Party back = Party.device(NODE2, device.id)) {
+            IrspRest failover = new IrspRest(List.of(NODE3, NODE2)); // the SDK given the nodes it may use
+            IrspRest.Session again = failover.login("device", device.id, "secret", Fixtures.SECRET);
+            assertEquals(NODE2, failover.server(), "node3 refuses connections: the SDK went on to node2");
+            try (IrspSocket back = IrspSocket.open(List.of(NODE3, NODE2), again.token())) {
+                assertEquals(200, back.bind(again.connId()).getInt("retCode"));
+                back.heartbeatEvery(Duration.ofSeconds(1));
                 JsonObject online = alice.next("StatusChangeNotify");
                 assertEquals(device.id, online.getJsonObject("body").getString("id"));
-                assertEquals(200, alice.call(message(back.address(), false)).getInt("retCode"));
-                assertNotNull(back.next("DataMessage"));
+                assertEquals(200, alice.call(message(device.address(), false)).getInt("retCode"));
+                assertNotNull(back.next("DataMessage", Party.WAIT));
             }
         }
     }

@@ -6,7 +6,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +21,9 @@ import javax.net.ssl.SSLContext;
 /** The §5 REST binding: JSON in, {@link RestReply} out, bearer token optional. */
 public class IrspRest {
 
-    private final URI api;
+    /** The nodes of a cluster (one for a single server), and which one is used now. */
+    private final List<URI> servers;
+    private final AtomicInteger current = new AtomicInteger();
     private final HttpClient http;
 
     /** @param server e.g. {@code http://127.0.0.1:8080} */
@@ -25,9 +31,24 @@ public class IrspRest {
         this(server, null);
     }
 
+    /**
+     * The nodes of a cluster: requests go to one of them; when it cannot be reached (the connection refused
+     * or not made within 10 s, so the request was not sent), the same request goes to the next.
+     */
+    public IrspRest(List<URI> servers) {
+        this(servers, null);
+    }
+
     /** @param tls for {@code https://} servers whose certificate the default trust store does not know; null for the default */
     public IrspRest(URI server, SSLContext tls) {
-        this.api = server.resolve("/irsp/api/v1/");
+        this(List.of(server), tls);
+    }
+
+    public IrspRest(List<URI> servers, SSLContext tls) {
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("no server");
+        }
+        this.servers = List.copyOf(servers);
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)); // no h2c: see docs/SECURITY.md
         if (tls != null) {
             b.sslContext(tls);
@@ -35,8 +56,28 @@ public class IrspRest {
         this.http = b.build();
     }
 
+    /** The node requests go to now (a socket may bind through any node). */
+    public URI server() {
+        return servers.get(current.get());
+    }
+
     public RestReply send(String method, String path, String body, String token, Map<String, String> headers) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
+        for (int tried = 1; ; tried++) {
+            int node = current.get();
+            try {
+                return send(servers.get(node), method, path, body, token, headers);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof ConnectException || e.getCause() instanceof HttpConnectTimeoutException)
+                        || tried >= servers.size()) {
+                    throw e;
+                }
+                current.compareAndSet(node, (node + 1) % servers.size()); // unreachable: the next node
+            }
+        }
+    }
+
+    private RestReply send(URI server, String method, String path, String body, String token, Map<String, String> headers) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(server.resolve("/irsp/api/v1/").resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -90,6 +91,19 @@ public class IrspSocket implements WebSocket.Listener, AutoCloseable {
 
     public static IrspSocket open(URI server, String token) {
         return open(server, token, SUBPROTOCOL);
+    }
+
+    /** Opens a socket to the first of a cluster's nodes that accepts one (a session binds through any node). */
+    public static IrspSocket open(List<URI> servers, String token) {
+        RuntimeException last = new IllegalArgumentException("no server");
+        for (URI server : servers) {
+            try {
+                return open(server, token);
+            } catch (CompletionException e) {
+                last = e; // not reachable: the next node
+            }
+        }
+        throw last;
     }
 
     public IrspSocket autoAck(boolean on) {

@@ -2,6 +2,8 @@ package org.irsp.session.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -30,6 +32,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * the caller's transaction to commit, a sent one is sent in it.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // in the caller's transaction if it has one; else a plain send, not an XA one per command
 public class ConnectionChannel {
 
     @Inject

@@ -2,6 +2,8 @@ package org.irsp.session.boundary;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -17,7 +19,9 @@ import org.irsp.session.entity.ConnectionCommand;
 /**
  * Receives the commands for this node's connections from its own queue ({@code irsp.node.<irsp.node.name>},
  * which no other node reads) and hands them to the connection registry as a CDI event, in the order they
- * were sent (one session). Failures propagate: no command is swallowed.
+ * were sent (one session). Commands are non-persistent and taken without a transaction (an XA transaction
+ * per delivery cost a broker round trip and more per forwarded message): one that fails propagates to the
+ * container and is not retried; what must not be lost (guaranteed and offline items) waits in the offline queue.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "irsp-ra"),
@@ -28,6 +32,7 @@ import org.irsp.session.entity.ConnectionCommand;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
         @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
         @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "1000")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // non-persistent commands: no XA transaction per delivery
 public class ConnectionCommandListener implements MessageListener {
 
     @Inject
