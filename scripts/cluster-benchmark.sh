@@ -3,16 +3,16 @@
 # nodes of a running cluster (scripts/cluster.sh start N), each user bound through one node and its device
 # through the next, so that with two nodes or more every request and every response crosses nodes.
 #
-#   scripts/cluster-benchmark.sh N [PAIRS] [WINDOW] [SECONDS]     (defaults 10 pairs, 8 outstanding, 20 s)
+#   scripts/cluster-benchmark.sh N [PAIRS] [WINDOW] [SECONDS] [WARMUP]   (10 pairs, 8 outstanding, 20 s, 10 s)
 #
-# It runs the SDK benchmark twice (the first, 10 s, warms the JIT and is not counted), and around the
+# It runs the SDK benchmark twice (the first, WARMUP seconds, warms the JIT and is not counted), and around the
 # second reads the CPU time the nodes, the broker and PostgreSQL used (from /proc), printing it per
 # request/response exchange. Needs the SDK built (mvn verify or mvn -pl irsp-client package).
 set -euo pipefail
 SRC="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="$(cd "${IRSP_CLUSTER_DIR:-$PWD/cluster}" && pwd)"
 n=${1:?usage: cluster-benchmark.sh N [PAIRS] [WINDOW] [SECONDS]}
-pairs=${2:-10}; window=${3:-8}; seconds=${4:-20}
+pairs=${2:-10}; window=${3:-8}; seconds=${4:-20}; warmup=${5:-10}
 CP="$SRC/irsp-client/target/irsp-client.jar:$SRC/irsp-client/target/lib/*"
 servers=$(for i in $(seq 1 "$n"); do printf 'http://127.0.0.1:%d,' $((8080 + i)); done)
 servers=${servers%,}
@@ -31,7 +31,7 @@ db=$(pgrep -u postgres -x postgres | tr '\n' ' ')
 bench() { java -cp "$CP" org.irsp.client.bench.Benchmark --server "$servers" --pairs "$pairs" --window "$window" --phases rr --seconds "$1"; }
 
 echo "warm-up run (not counted)"
-bench 10 > /dev/null
+bench "$warmup" > /dev/null
 t0=("$(ticks "${nodes[@]}")" "$(ticks "$broker")" "$(ticks $db)")
 out=$(bench "$seconds")
 t1=("$(ticks "${nodes[@]}")" "$(ticks "$broker")" "$(ticks $db)")

@@ -86,10 +86,7 @@ class ClusterIT {
             JsonObject received = device.next("DataMessage");
             assertEquals(request.getString("msgId"), received.getString("msgId"));
             assertEquals(alice.session.connId(), received.getJsonObject("source").getString("connId"));
-            JsonObject response = Json.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", "r-" + UUID.randomUUID())
-                    .add("respTo", received.getString("msgId")).add("retCode", 200)
-                    .add("targets", Json.createArrayBuilder().add(received.getJsonObject("source")))
-                    .add("body", Json.createObjectBuilder().add("power", "on")).build();
+            JsonObject response = MessagingIT.powerOnResponse(received);
             device.ws.sendRaw(response.toString());
             JsonObject relayed = alice.next("DataMessageResponse");
             assertEquals(request.getString("msgId"), relayed.getString("respTo"));
@@ -218,6 +215,21 @@ class ClusterIT {
             assertEquals("on", pushed.getJsonObject("body").getString("cmd"));
             assertEquals(200, REST.call("DELETE", "sessions/" + there.session.connId(), null, here.session.token()).retCode());
             assertEquals(4003, there.ws.closeCode(Party.WAIT), "kicked through node1, closed by node3");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aLogoutThroughOneNodeEndsTheTokenOnEveryNode() {
+        String id = user(NODE1);
+        IrspRest.Session session = new IrspRest(NODE1).login("user", id, "password", Fixtures.PASSWORD);
+        for (URI node : List.of(NODE1, NODE2, NODE3)) {
+            assertEquals(200, new IrspRest(node).call("GET", "users/" + id, null, session.token()).retCode(), "known on " + node);
+        }
+        assertEquals(200, new IrspRest(NODE2).call("DELETE", "sessions/" + session.connId(), null, session.token()).retCode());
+        for (URI node : List.of(NODE1, NODE2, NODE3)) {
+            assertEquals(401, new IrspRest(node).call("GET", "users/" + id, null, session.token()).retCode(),
+                    "no node keeps the ended session in a cache of its own: " + node);
         }
     }
 

@@ -30,6 +30,14 @@ class MessagingIT {
                 .add("targets", Json.createArrayBuilder().add(target)).add("body", body);
     }
 
+    /** A device's 200 DataMessageResponse to {@code received}, with body {"power": "on"}. */
+    static JsonObject powerOnResponse(JsonObject received) {
+        return Json.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", "r-" + UUID.randomUUID())
+                .add("respTo", received.getString("msgId")).add("retCode", 200)
+                .add("targets", Json.createArrayBuilder().add(received.getJsonObject("source")))
+                .add("body", Json.createObjectBuilder().add("power", "on")).build();
+    }
+
     /** Alice owns a fresh device. */
     private static Party ownedDevice(Party owner) {
         String code = "ABCDEFGH";
@@ -51,10 +59,7 @@ class MessagingIT {
             assertEquals(alice.session.connId(), received.getJsonObject("source").getString("connId"));
             assertEquals("instant", received.getString("delivery"));
             assertEquals(device.id, received.getJsonArray("targets").getJsonObject(0).getString("id"));
-            JsonObject response = Json.createObjectBuilder().add("type", "DataMessageResponse").add("msgId", "r-" + UUID.randomUUID())
-                    .add("respTo", received.getString("msgId")).add("retCode", 200)
-                    .add("targets", Json.createArrayBuilder().add(received.getJsonObject("source")))
-                    .add("body", Json.createObjectBuilder().add("power", "on")).build();
+            JsonObject response = powerOnResponse(received);
             device.ws.sendRaw(response.toString());
             JsonObject relayed = alice.next("DataMessageResponse");
             assertEquals(sent.getString("msgId"), relayed.getString("respTo"));

@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,8 +22,8 @@ import org.irsp.cluster.entity.NodeLost;
 /**
  * This node's place in the cluster: enters its name at start-up (refusing a name another live node holds)
  * and, when a member leaves the grid, has the oldest surviving node end what the lost one held
- * ({@link NodeLost}). The grid's listener runs on a grid thread without the container's context, so the
- * event is fired on the container's executor.
+ * ({@link NodeLost}). The grid calls its listener on a grid thread, through a contextual proxy (the
+ * application's context), and the event is fired on the container's executor.
  */
 @Startup
 @Singleton
@@ -36,6 +37,7 @@ public class ClusterMembership {
     @Inject Nodes nodes;
     @Inject Event<NodeLost> lost;
     @Resource ManagedExecutorService executor;
+    @Resource ContextService contexts;
 
     @PostConstruct
     void join() {
@@ -43,7 +45,7 @@ public class ClusterMembership {
             return;
         }
         nodes.join();
-        grid.member().getCluster().addMembershipListener(new MembershipListener() {
+        grid.member().getCluster().addMembershipListener(contexts.createContextualProxy(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
                 LOG.info(() -> "a node joined the cluster: " + event.getMember() + "; " + event.getMembers().size() + " member(s)");
@@ -57,7 +59,7 @@ public class ClusterMembership {
                     nodes.left(event.getMember().getUuid()).ifPresent(name -> executor.submit(() -> endBindingsOf(new NodeLost(name, at))));
                 }
             }
-        });
+        }, MembershipListener.class));
         LOG.info(() -> "node " + node.name() + " joined the cluster; live nodes " + nodes.live());
     }
 

@@ -130,7 +130,8 @@ public class DuplicateWindow {
             }
         }
         if (grid.isOn()) {
-            grid.setExpiring(MAP, entityKey + "|" + msgId, OutcomeText.write(type, retCode, body, System.currentTimeMillis()), windowSeconds);
+            // not waited for: the reply that follows reaches the client long before it could repeat the msgId elsewhere
+            grid.setExpiringLater(MAP, entityKey + "|" + msgId, OutcomeText.write(type, retCode, body, System.currentTimeMillis()), windowSeconds);
         }
     }
 }
