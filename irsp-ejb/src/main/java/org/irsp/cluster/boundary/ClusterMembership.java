@@ -2,6 +2,7 @@ package org.irsp.cluster.boundary;
 
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.LifecycleEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -60,6 +61,12 @@ public class ClusterMembership {
                 }
             }
         }, MembershipListener.class));
+        grid.member().getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.MERGING || event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                LOG.warning(() -> "the data grid was split and is joined again (" + event.getState() + "): nodes on the"
+                        + " other side ended this side's bindings and this side theirs; their clients log in again");
+            }
+        });
         LOG.info(() -> "node " + node.name() + " joined the cluster; live nodes " + nodes.live());
     }
 
