@@ -152,7 +152,11 @@ public class Inboxes {
     }
 
     private ActiveMQConnectionFactory factory() throws JMSException {
-        ActiveMQConnectionFactory f = PlainFactory.of(adapter);
+        return plainFactory(PlainFactory.of(adapter));
+    }
+
+    /** The factory with the inboxes' settings: Acks answered once durable, no consumer window. */
+    static ActiveMQConnectionFactory plainFactory(ActiveMQConnectionFactory f) {
         f.setBlockOnAcknowledge(true);
         f.setConsumerWindowSize(-1); // the broker sends all it has: a pass is never cut short by credits
         return f;
