@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.List;
@@ -231,6 +233,80 @@ class ClusterIT {
             assertEquals(401, new IrspRest(node).call("GET", "users/" + id, null, session.token()).retCode(),
                     "no node keeps the ended session in a cache of its own: " + node);
         }
+    }
+
+    /**
+     * §6.7 across nodes: terminals of one user bound on two nodes each get every item no terminal has
+     * acked, and an Ack through either node removes its item (the queue has one reader, the node that
+     * bound last; Acks through the other are sent on to it).
+     */
+    @Test
+    @Order(9)
+    void terminalsOnTwoNodesEachGetTheStoredItemsAndAnAckThroughEitherRemovesIt() {
+        String alice = user(NODE1);
+        try (Party a = Party.user(NODE1, alice); Party device = claimedDevice(a, NODE2)) {
+            a.close();
+            assertNotNull(device.next("OfflineNotify"));
+            for (String text : List.of("one", "two")) {
+                assertEquals(202, Fixtures.sendOffline(device.ws, address("user", alice), text).getInt("retCode"));
+            }
+        }
+        try (Terminal first = terminal(NODE1, alice); Terminal second = terminal(NODE3, alice)) {
+            assertEquals(2, first.offlineItems());
+            assertEquals(2, second.offlineItems(), "the terminal on the other node is announced the same items");
+            Map<String, String> atFirst = messages(first.ws(), 2);
+            Map<String, String> atSecond = messages(second.ws(), 2);
+            assertEquals(List.of("one", "two"), List.copyOf(atFirst.values()));
+            assertEquals(List.of("one", "two"), List.copyOf(atSecond.values()));
+            acked(first.ws(), idOf(atFirst, "one")); // through the node that no longer reads the queue
+            acked(second.ws(), idOf(atSecond, "two"));
+        }
+        // the Ack sent on to the reader lands a moment later: a bind announces nothing once it has
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int left;
+        do {
+            try (Terminal third = terminal(NODE2, alice)) {
+                left = third.offlineItems();
+            }
+        } while (left > 0 && System.nanoTime() < deadline);
+        assertEquals(0, left, "both Acks removed their items");
+    }
+
+    /** A bound connection that acks nothing by itself, and the number of offline items its bind announced. */
+    private record Terminal(IrspSocket ws, int offlineItems) implements AutoCloseable {
+        @Override
+        public void close() {
+            ws.close();
+        }
+    }
+
+    private static Terminal terminal(URI node, String user) {
+        IrspRest.Session s = new IrspRest(node).login("user", user, "password", Fixtures.PASSWORD);
+        IrspSocket ws = IrspSocket.open(node, s.token());
+        JsonObject reply = ws.bind(s.connId());
+        assertEquals(200, reply.getInt("retCode"), reply.toString());
+        return new Terminal(ws, reply.getJsonObject("body").getInt("offlineItems"));
+    }
+
+    /** The texts of the next {@code count} OfflineMessageDeliveries, by delivery ID. */
+    private static Map<String, String> messages(IrspSocket ws, int count) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            JsonObject item = ws.next("OfflineMessageDelivery", Party.WAIT);
+            assertNotNull(item, "item " + i + " of " + count);
+            texts.put(item.getString("msgId"), item.getJsonObject("body").getJsonObject("message").getJsonObject("body").getString("text"));
+        }
+        return texts;
+    }
+
+    private static String idOf(Map<String, String> messages, String text) {
+        return messages.entrySet().stream().filter(e -> e.getValue().equals(text)).findFirst().orElseThrow().getKey();
+    }
+
+    /** Acks, then waits until the connection has handled the Ack: its frames are handled in order. */
+    private static void acked(IrspSocket ws, String deliveryId) {
+        ws.ack(deliveryId);
+        assertNotNull(ws.request("Heartbeat", JsonObject.EMPTY_JSON_OBJECT, Party.WAIT));
     }
 
     @Test

@@ -1,26 +1,29 @@
 package org.irsp.messaging.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.RetCode;
-import org.irsp.push.entity.Relayed;
-import org.irsp.push.entity.Stored;
+import org.irsp.messaging.control.InboxReaders;
 import org.irsp.messaging.control.Inboxes;
 import org.irsp.messaging.control.OfflineQueue;
+import org.irsp.messaging.entity.InboxCommand;
 import org.irsp.messaging.entity.OfflineItem;
+import org.irsp.push.entity.Relayed;
+import org.irsp.push.entity.Stored;
 import org.irsp.registration.entity.AccountDeleted;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
@@ -41,6 +44,9 @@ public class OfflineDeliveries {
 
     @Inject
     Inboxes inboxes;
+
+    @Inject
+    InboxReaders readers;
 
     @Inject
     Clock clock;
@@ -88,10 +94,31 @@ public class OfflineDeliveries {
         return EntityRef.parse(EntityType.ofWire(source.getString("type")), source.getString("id", null)).orElse(null);
     }
 
-    /** An Ack from a connection bound here: one acknowledgement, no transaction (the room comes back at once). */
+    /**
+     * An Ack from a connection bound here: one acknowledgement, no transaction (the room comes back at once),
+     * on the node that reads the entity's queue: here, or sent on to it ({@link InboxReaders}).
+     */
     @Transactional(TxType.NOT_SUPPORTED)
     public void acknowledged(EntityRef entity, String deliveryId) {
-        queue.remove(entity, deliveryId);
+        Optional<String> reader = readers.elsewhere(entity);
+        if (reader.isPresent()) {
+            inboxes.tell(reader.get(), new InboxCommand(InboxCommand.Kind.ACK, entity, deliveryId));
+        } else {
+            queue.remove(entity, deliveryId);
+        }
+    }
+
+    /** Another node has claimed the entity's queue, or sends on an Ack its connection took. */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public void onInboxCommand(@Observes InboxCommand command) {
+        switch (command.kind()) {
+            case ACK -> acknowledged(command.entity(), command.deliveryId());
+            case RELEASE -> {
+                if (!readers.isMine(command.entity())) {
+                    inboxes.close(command.entity());
+                }
+            }
+        }
     }
 
     /** The entity's last connection on this node closed: what it did not ack goes back to its queue for the next bind. */

@@ -3,10 +3,15 @@ package org.irsp.messaging.control;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -14,10 +19,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSession.QueueQuery;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQSession;
+import org.irsp.cluster.control.Node;
+import org.irsp.messaging.entity.InboxCommand;
 import org.irsp.registration.entity.EntityRef;
 
 /**
@@ -30,7 +37,9 @@ import org.irsp.registration.entity.EntityRef;
  * and with a window the client returns credits from another thread, so the "anything more?" of a receive
  * that does not wait can overtake them and be answered "nothing" while items remain (seen in
  * {@code OfflineDepthIT}: a bind of 1,001 items announced 933, one window's worth). A broker that goes away fails the call at once (no reconnection): every inbox is dropped, the
- * broker returns their items to the queues, and the next use connects anew.
+ * broker returns their items to the queues, and the next use connects anew. In a cluster, opening an
+ * inbox claims the entity's queue for this node ({@link InboxReaders}) and tells the node that read it
+ * until then to close its own, so one consumer holds all of a queue's items.
  */
 @ApplicationScoped
 public class Inboxes {
@@ -49,6 +58,14 @@ public class Inboxes {
     private Connection connection;
     /** Asks the broker for queue sizes; made on {@link #connection} and forgotten with it. */
     private ClientSession querySession;
+    /** Sends {@link InboxCommand}s to other nodes; made on {@link #connection} and forgotten with it. */
+    private Session commandSession;
+    private MessageProducer commandProducer;
+    /** How long an inbox command waits for its node to take it. */
+    static final long COMMAND_TTL_MS = 60_000;
+
+    @Inject
+    InboxReaders readers;
 
     /**
      * Runs {@code use} on the entity's inbox, opening it if needed. With {@code bound}, the inbox stays open
@@ -56,7 +73,10 @@ public class Inboxes {
      */
     public <T> T with(EntityRef entity, boolean bound, Use<T> use) {
         while (true) {
-            Inbox inbox = open.computeIfAbsent(entity, this::openInbox);
+            Inbox inbox = open.get(entity);
+            if (inbox == null) {
+                inbox = opened(entity);
+            }
             synchronized (inbox) {
                 if (inbox.closed) {
                     continue; // closed meanwhile by the last connection's close: open anew
@@ -92,7 +112,7 @@ public class Inboxes {
         try {
             synchronized (this) {
                 if (querySession == null) {
-                    querySession = ((ActiveMQSession) connection().createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE)).getCoreSession();
+                    querySession = ((ActiveMQSession) connection().createSession(false, Session.AUTO_ACKNOWLEDGE)).getCoreSession();
                 }
                 QueueQuery q = querySession.queueQuery(SimpleString.of(OfflineQueue.queueName(entity)));
                 return !q.isExists() || q.getMessageCount() == 0;
@@ -128,15 +148,54 @@ public class Inboxes {
     }
 
     private void discard(EntityRef entity, Inbox inbox) {
-        open.remove(entity, inbox);
+        if (open.remove(entity, inbox)) {
+            readers.released(entity);
+        }
         inbox.close();
     }
 
-    private Inbox openInbox(EntityRef entity) {
+    /**
+     * Opens an inbox for the entity and claims its queue for this node; the node that read it until now is
+     * told to close its own, so that its items come here (the first read waits for them, see {@link Inbox}).
+     */
+    private Inbox opened(EntityRef entity) {
+        Inbox made;
         try {
-            return new Inbox(connection(), OfflineQueue.queueName(entity));
+            made = new Inbox(connection(), OfflineQueue.queueName(entity));
         } catch (JMSException e) {
-            forgetConnection(e); // not the inboxes: this runs inside the map's update
+            forgetConnection(e);
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+        Inbox raced = open.putIfAbsent(entity, made);
+        if (raced != null) {
+            made.close();
+            return raced;
+        }
+        readers.claim(entity).ifPresent(previous -> tell(previous, new InboxCommand(InboxCommand.Kind.RELEASE, entity, null)));
+        return made;
+    }
+
+    /** Sends {@code command} to the queue of {@code node} (non-persistent: a node that is gone holds no inbox). */
+    public void tell(String node, InboxCommand command) {
+        try {
+            synchronized (this) {
+                if (commandSession == null) {
+                    commandSession = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    commandProducer = commandSession.createProducer(null);
+                    commandProducer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+                    commandProducer.setTimeToLive(COMMAND_TTL_MS);
+                }
+                TextMessage m = commandSession.createTextMessage("");
+                m.setStringProperty(InboxCommand.PROPERTY, command.kind().name());
+                m.setStringProperty("entityType", command.entity().type().name());
+                m.setStringProperty("entityId", command.entity().id());
+                if (command.deliveryId() != null) {
+                    m.setStringProperty("deliveryId", command.deliveryId());
+                }
+                commandProducer.send(commandSession.createQueue(Node.queueOf(node)), m);
+            }
+        } catch (JMSException e) {
+            forgetConnection(e);
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
@@ -182,6 +241,8 @@ public class Inboxes {
         }
         connection = null;
         querySession = null;
+        commandSession = null;
+        commandProducer = null;
         return true;
     }
 

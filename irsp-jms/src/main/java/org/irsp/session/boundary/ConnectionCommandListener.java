@@ -11,13 +11,15 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import org.irsp.messaging.entity.InboxCommand;
 import org.irsp.push.control.PushText;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.session.entity.ConnectionCommand;
 
 /**
- * Receives the commands for this node's connections from its own queue ({@code irsp.node.<irsp.node.name>},
+ * Receives the commands for this node's connections, and the {@link InboxCommand}s for the offline queues it
+ * reads, from its own queue ({@code irsp.node.<irsp.node.name>},
  * which no other node reads) and hands them to the connection registry as a CDI event, in the order they
  * were sent (one session). Commands are non-persistent and taken without a transaction (an XA transaction
  * per delivery cost a broker round trip and more per forwarded message): one that fails propagates to the
@@ -38,14 +40,22 @@ public class ConnectionCommandListener implements MessageListener {
     @Inject
     Event<ConnectionCommand> commands;
 
+    @Inject
+    Event<InboxCommand> inboxCommands;
+
     @Override
     public void onMessage(Message message) {
         try {
             TextMessage m = (TextMessage) message;
+            String inbox = m.getStringProperty(InboxCommand.PROPERTY);
+            if (inbox != null) {
+                inboxCommands.fire(new InboxCommand(InboxCommand.Kind.valueOf(inbox), entity(m), m.getStringProperty("deliveryId")));
+                return;
+            }
             String push = m.getText();
             commands.fire(new ConnectionCommand(
                     ConnectionCommand.Kind.valueOf(m.getStringProperty("kind")),
-                    new EntityRef(EntityType.valueOf(m.getStringProperty("entityType")), m.getStringProperty("entityId")),
+                    entity(m),
                     m.getStringProperty("connId"), m.getStringProperty("exceptConnId"),
                     push == null || push.isEmpty() ? null : PushText.read(push),
                     m.getStringProperty("ending") == null ? null : ConnectionCommand.Ending.valueOf(m.getStringProperty("ending")),
@@ -53,5 +63,9 @@ public class ConnectionCommandListener implements MessageListener {
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
+    }
+
+    private static EntityRef entity(Message m) throws JMSException {
+        return new EntityRef(EntityType.valueOf(m.getStringProperty("entityType")), m.getStringProperty("entityId"));
     }
 }
