@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +22,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.irsp.client.IrspRest;
 import org.irsp.client.IrspSocket;
 import org.irsp.client.RestReply;
+import org.irsp.client.p2p.AddrProbeClient;
+import org.irsp.client.p2p.Candidate;
+import org.irsp.client.p2p.P2p;
+import org.irsp.client.p2p.P2pChannel;
+import org.irsp.client.p2p.P2pSettings;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -307,6 +318,41 @@ class ClusterIT {
     private static void acked(IrspSocket ws, String deliveryId) {
         ws.ack(deliveryId);
         assertNotNull(ws.request("Heartbeat", JsonObject.EMPTY_JSON_OBJECT, Party.WAIT));
+    }
+
+    /** An AddrProbe may reach any node: the one that holds the connection makes the answer, the one reached sends it. */
+    @Test
+    @Order(10)
+    void anAddrProbeToAnyNodeIsAnsweredForAConnectionBoundOnAnother() throws Exception {
+        try (Party alice = Party.user(NODE2, user(NODE2)); DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            for (int i : List.of(1, 3, 2)) {
+                Optional<Candidate> seen = AddrProbeClient.probe(socket, probeServer(i), alice.session.connId(), alice.session.token(), Duration.ofSeconds(10));
+                assertTrue(seen.isPresent(), "no valid AddrProbeResponse from node" + i);
+                assertEquals(socket.getLocalPort(), seen.get().port());
+            }
+        }
+    }
+
+    /** The P2P attempt lives in the grid: the device answers through its node, the requester's node tells the user. */
+    @Test
+    @Order(11)
+    void aUserAndADeviceOnDifferentNodesOpenADirectP2PChannelProbingThirdNode() throws Exception {
+        try (Party alice = Party.user(NODE1, user(NODE1)); Party device = claimedDevice(alice, NODE2);
+             P2p mine = p2p(alice, 3); P2p theirs = p2p(device, 3)) {
+            CompletableFuture<P2pChannel> accepted = P2pChannelIT.echoing(theirs);
+            P2pChannel channel = mine.connect(device.address(), "media").get(60, TimeUnit.SECONDS);
+            assertEquals("direct", channel.path());
+            assertEquals("direct", accepted.get(60, TimeUnit.SECONDS).path());
+            P2pChannelIT.assertEchoed(channel, "hello across nodes");
+        }
+    }
+
+    private static InetSocketAddress probeServer(int node) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 3880 + node);
+    }
+
+    private static P2p p2p(Party party, int probeNode) {
+        return new P2p(party.ws, party.session.connId(), party.session.token(), probeServer(probeNode), P2pSettings.defaults());
     }
 
     @Test

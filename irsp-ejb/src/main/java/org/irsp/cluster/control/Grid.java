@@ -105,6 +105,16 @@ public class Grid {
         });
     }
 
+    /** Replaces {@code key}'s value if it is still {@code expected}; the entry then leaves by itself after {@code seconds}. */
+    public boolean replaceExpiring(String map, String key, String expected, String value, long seconds) {
+        IMap<String, String> m = imap(map);
+        if (!m.replace(key, expected, value)) {
+            return false;
+        }
+        m.setTtl(key, seconds, TimeUnit.SECONDS);
+        return true;
+    }
+
     public void remove(String map, String key) {
         imap(map).delete(key);
     }

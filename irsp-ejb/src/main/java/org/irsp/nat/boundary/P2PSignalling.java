@@ -92,24 +92,26 @@ public class P2PSignalling {
 
     /** The peer's answer; the requester learns it at once. 410 if unknown, already answered or too late. */
     public void answer(Side b, String requestId, boolean accept, List<Candidate> candidates) {
-        P2PAttempt attempt = attempts.find(requestId).orElseThrow(() -> new IrspException(RetCode.GONE, "unknown request"));
-        attempt.answer(b.entity(), accept, clock.instant());
+        P2PAttempt attempt = attempts.change(requestId, a -> {
+            a.answer(b.entity(), accept, clock.instant());
+            return a;
+        }).orElseThrow(() -> new IrspException(RetCode.GONE, "unknown request"));
         replies.answered(attempt, accept, accept ? withReflexive(candidates, b) : null);
     }
 
     /** A side's P2PStatusReport; 404 for a requestId this side does not know. */
     public void report(EntityRef reporter, String requestId, P2PAttempt.Report report) {
-        attempts.find(requestId).orElseThrow(() -> new IrspException(RetCode.NOT_FOUND, "unknown requestId"))
-                .report(reporter, report);
+        attempts.change(requestId, a -> {
+            a.report(reporter, report);
+            return a;
+        }).orElseThrow(() -> new IrspException(RetCode.NOT_FOUND, "unknown requestId"));
         metrics.counter("irsp.p2p.paths", new Tag("path", report.path())).inc();
     }
 
     /** A connection closed: its observation is gone, and attempts whose peer it was answer 480. */
     public void closed(String connId) {
         observations.forget(connId);
-        for (P2PAttempt a : attempts.closed(connId)) {
-            replies.send(a, RetCode.OFFLINE, "the peer disconnected before answering");
-        }
+        attempts.closed(connId);
     }
 
     /** Closes the race with a closing peer connection: presence goes first, then {@link #closed} runs. */
@@ -117,7 +119,7 @@ public class P2PSignalling {
         List<String> still = presences.connIds(peer);
         boolean gone = false;
         for (String connId : reachable) {
-            gone |= !still.contains(connId) && attempt.closed(connId, clock.instant());
+            gone |= !still.contains(connId) && attempts.change(attempt.requestId(), a -> a.closed(connId, clock.instant())).orElse(false);
         }
         return gone;
     }

@@ -13,6 +13,7 @@ import org.irsp.registration.entity.EntityRef;
  * One P2P connection attempt (§12.3) from requester A to peer B: pending until B's first answer, A's
  * answer timeout, or B's last notified connection closing; after that it is kept for the status
  * reports of both sides for a retention period. The session key is handed to both sides and nowhere else.
+ * A {@link Snapshot} carries the whole state, for a store that keeps it outside this JVM.
  */
 public class P2PAttempt {
 
@@ -21,7 +22,12 @@ public class P2PAttempt {
     /** A side's P2PStatusReport. */
     public record Report(String path, Long rttMs, Candidate candidate, Instant at) {}
 
-    private final String requestId = UUID.randomUUID().toString();
+    /** Everything an attempt is, to keep it outside this JVM and make it again. */
+    public record Snapshot(String requestId, String sessionKey, EntityRef requester, String requesterConnId,
+            String requesterMsgId, EntityRef peer, Set<String> notified, Instant answerDeadline, State state,
+            Instant settledAt, Report requesterReport, Report peerReport) {}
+
+    private final String requestId;
     private final String sessionKey;
     private final EntityRef requester;
     private final String requesterConnId;
@@ -36,6 +42,7 @@ public class P2PAttempt {
 
     public P2PAttempt(EntityRef requester, String requesterConnId, String requesterMsgId, EntityRef peer,
             Set<String> notified, String sessionKey, Instant now, Duration answerTimeout) {
+        this.requestId = UUID.randomUUID().toString();
         this.requester = requester;
         this.requesterConnId = requesterConnId;
         this.requesterMsgId = requesterMsgId;
@@ -45,7 +52,30 @@ public class P2PAttempt {
         this.answerDeadline = now.plus(answerTimeout);
     }
 
-    /** B's P2PConnectResponse: the first answer of the peer within the timeout wins; anything else is 410. */
+    public P2PAttempt(Snapshot s) {
+        this.requestId = s.requestId();
+        this.sessionKey = s.sessionKey();
+        this.requester = s.requester();
+        this.requesterConnId = s.requesterConnId();
+        this.requesterMsgId = s.requesterMsgId();
+        this.peer = s.peer();
+        this.notified = new HashSet<>(s.notified());
+        this.answerDeadline = s.answerDeadline();
+        this.state = s.state();
+        this.settledAt = s.settledAt();
+        this.requesterReport = s.requesterReport();
+        this.peerReport = s.peerReport();
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(requestId, sessionKey, requester, requesterConnId, requesterMsgId, peer, Set.copyOf(notified),
+                answerDeadline, state, settledAt, requesterReport, peerReport);
+    }
+
+    /**
+     * B's P2PConnectResponse: the first answer of the peer within the timeout wins; anything else is 410. A
+     * late answer leaves the attempt pending: its timeout tells the requester (408).
+     */
     public synchronized void answer(EntityRef responder, boolean accept, Instant now) {
         if (!peer.equals(responder)) {
             throw new IrspException(RetCode.GONE, "unknown request");
@@ -54,10 +84,19 @@ public class P2PAttempt {
             throw new IrspException(RetCode.GONE, "request already answered or expired");
         }
         if (!now.isBefore(answerDeadline)) {
-            settle(State.TIMED_OUT, now);
             throw new IrspException(RetCode.GONE, "answer came after the answer timeout");
         }
         settle(accept ? State.ACCEPTED : State.DECLINED, now);
+    }
+
+    /** Whether the answer time has run out on a pending attempt ({@link #timeOut} would fire). */
+    public synchronized boolean due(Instant now) {
+        return state == State.PENDING && !now.isBefore(answerDeadline);
+    }
+
+    /** Whether {@code connId} is the requester's connection or one the peer was notified on. */
+    public synchronized boolean concerns(String connId) {
+        return connId.equals(requesterConnId) || notified.contains(connId);
     }
 
     /** True once, when the peer's answer time has run out. */

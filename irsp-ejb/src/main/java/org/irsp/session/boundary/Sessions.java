@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.session.entity.ConnectionCommand.Ending;
 import org.irsp.codes.IrspException;
@@ -153,6 +154,13 @@ public class Sessions {
                 .setParameter("now", clock.instant())
                 .setParameter("node", node.name())
                 .executeUpdate();
+    }
+
+    /** The node a connection is bound on, while its session lasts (for a probe that reached another node). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> boundNodeOf(String connId) {
+        LoginSession s = em.find(LoginSession.class, connId);
+        return s == null || !s.isBound() || s.isEnded() ? Optional.empty() : Optional.ofNullable(s.boundNode());
     }
 
     /** The connIds a lost node bound before {@code lostAt}, with their entities: their sessions end (tokens stop working). */

@@ -49,9 +49,21 @@ class P2PAttemptTest {
     }
 
     @Test
-    void anAnswerAtTheDeadlineIsTooLate() {
+    void anAnswerAtTheDeadlineIsTooLateAndLeavesTheTimeoutToTellTheRequester() {
         assertEquals(RetCode.GONE, refusal(() -> attempt.answer(BOB, true, T0.plusSeconds(30))));
+        assertTrue(attempt.timeOut(T0.plusSeconds(30)));
         assertEquals(P2PAttempt.State.TIMED_OUT, attempt.state());
+    }
+
+    @Test
+    void anAttemptMadeAgainFromItsSnapshotGoesOnWhereItWas() {
+        attempt.closed("b-phone", T0);
+        attempt.report(ALICE, new P2PAttempt.Report("relay", 7L, Candidate.srflx("192.0.2.1", 4000, "udp"), T0));
+        P2PAttempt again = new P2PAttempt(attempt.snapshot());
+        assertEquals(attempt.snapshot(), again.snapshot());
+        assertTrue(again.closed("b-laptop", T0), "b-phone was already gone");
+        assertEquals(P2PAttempt.State.PEER_GONE, again.state());
+        assertEquals(P2PAttempt.State.PENDING, attempt.state(), "the original is untouched");
     }
 
     @Test

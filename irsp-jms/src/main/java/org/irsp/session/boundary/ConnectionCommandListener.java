@@ -12,14 +12,15 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import org.irsp.messaging.entity.InboxCommand;
+import org.irsp.nat.entity.ProbeCommand;
 import org.irsp.push.control.PushText;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.session.entity.ConnectionCommand;
 
 /**
- * Receives the commands for this node's connections, and the {@link InboxCommand}s for the offline queues it
- * reads, from its own queue ({@code irsp.node.<irsp.node.name>},
+ * Receives the commands for this node's connections, the {@link InboxCommand}s for the offline queues it
+ * reads and the {@link ProbeCommand}s of AddrProbes that reached another node, from its own queue ({@code irsp.node.<irsp.node.name>},
  * which no other node reads) and hands them to the connection registry as a CDI event, in the order they
  * were sent (one session). Commands are non-persistent and taken without a transaction (an XA transaction
  * per delivery cost a broker round trip and more per forwarded message): one that fails propagates to the
@@ -43,6 +44,9 @@ public class ConnectionCommandListener implements MessageListener {
     @Inject
     Event<InboxCommand> inboxCommands;
 
+    @Inject
+    Event<ProbeCommand> probeCommands;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -50,6 +54,14 @@ public class ConnectionCommandListener implements MessageListener {
             String inbox = m.getStringProperty(InboxCommand.PROPERTY);
             if (inbox != null) {
                 inboxCommands.fire(new InboxCommand(InboxCommand.Kind.valueOf(inbox), entity(m), m.getStringProperty("deliveryId")));
+                return;
+            }
+            String probe = m.getStringProperty(ProbeCommand.PROPERTY);
+            if (probe != null) {
+                String text = m.getText();
+                probeCommands.fire(new ProbeCommand(ProbeCommand.Kind.valueOf(probe), m.getStringProperty("connId"),
+                        m.getStringProperty("nonce"), m.getStringProperty("ip"), m.getIntProperty("port"),
+                        m.getStringProperty("node"), text == null || text.isEmpty() ? null : text));
                 return;
             }
             String push = m.getText();
