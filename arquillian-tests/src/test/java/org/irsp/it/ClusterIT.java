@@ -13,6 +13,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -345,6 +348,28 @@ class ClusterIT {
             assertEquals("direct", accepted.get(60, TimeUnit.SECONDS).path());
             P2pChannelIT.assertEchoed(channel, "hello across nodes");
         }
+    }
+
+    /** The console's lockout counts wrong passwords through every node: the fifth locks the name on all of them. */
+    @Test
+    @Order(12)
+    void wrongConsolePasswordsThroughDifferentNodesLockTheNameOnEveryNode() throws Exception {
+        String name = "op" + UUID.randomUUID().toString().substring(0, 8);
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        for (int i = 0; i < 4; i++) {
+            assertTrue(consoleSignIn(http, node(1 + i % 3), name).endsWith("?failed"), "attempt " + (i + 1));
+        }
+        assertTrue(consoleSignIn(http, NODE2, name).endsWith("?failed"), "the fifth wrong password locks the name");
+        for (URI node : List.of(NODE1, NODE2, NODE3)) {
+            assertTrue(consoleSignIn(http, node, name).endsWith("?locked"), "locked on " + node);
+        }
+    }
+
+    private static String consoleSignIn(HttpClient http, URI node, String name) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(node.resolve("/irsp/admin-login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=wrong")).build(), HttpResponse.BodyHandlers.ofString());
+        return r.headers().firstValue("Location").orElse("status " + r.statusCode());
     }
 
     private static InetSocketAddress probeServer(int node) {

@@ -8,11 +8,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -113,6 +115,27 @@ public class Grid {
         }
         m.setTtl(key, seconds, TimeUnit.SECONDS);
         return true;
+    }
+
+    /**
+     * Changes {@code key}'s value ({@code null}: absent) by compare-and-replace, again on what another node
+     * left while it did; the entry then leaves by itself after {@code seconds}. Returns the value it set.
+     */
+    public String update(String map, String key, UnaryOperator<String> change, long seconds) {
+        IMap<String, String> m = imap(map);
+        while (true) {
+            String before = m.get(key);
+            String after = change.apply(before);
+            if (Objects.equals(before, after)) {
+                return after;
+            }
+            boolean done = before == null ? m.putIfAbsent(key, after, seconds, TimeUnit.SECONDS) == null
+                    : after == null ? m.remove(key, before)
+                    : replaceExpiring(map, key, before, after, seconds);
+            if (done) {
+                return after;
+            }
+        }
     }
 
     public void remove(String map, String key) {

@@ -40,6 +40,30 @@ public class LoginFailures {
         return true;
     }
 
+    /** The counter as text ("failures windowStartMillis lockedUntilMillis", 0 for none), for a store outside this JVM. */
+    public synchronized String text() {
+        return failedLogins + " " + millis(failureWindowStart) + " " + millis(lockedUntil);
+    }
+
+    public static LoginFailures parse(String text) {
+        LoginFailures f = new LoginFailures();
+        if (text != null) {
+            String[] p = text.split(" ");
+            f.failedLogins = Integer.parseInt(p[0]);
+            f.failureWindowStart = instant(Long.parseLong(p[1]));
+            f.lockedUntil = instant(Long.parseLong(p[2]));
+        }
+        return f;
+    }
+
+    private static long millis(Instant i) {
+        return i == null ? 0 : i.toEpochMilli();
+    }
+
+    private static Instant instant(long millis) {
+        return millis == 0 ? null : Instant.ofEpochMilli(millis);
+    }
+
     public synchronized void recordSuccess() {
         failedLogins = 0;
         failureWindowStart = null;

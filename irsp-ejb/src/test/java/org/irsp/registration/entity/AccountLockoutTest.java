@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AccountLockoutTest {
@@ -45,5 +46,19 @@ class AccountLockoutTest {
         a.recordLoginSuccess();
         a.recordLoginFailure(T0, POLICY);
         assertFalse(a.lockRemaining(T0).isPresent());
+    }
+
+    @Test
+    void aCounterReadBackFromItsTextGoesOnCountingAndStaysLocked() {
+        LockoutPolicy policy = new LockoutPolicy(3, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        Instant t0 = Instant.parse("2025-03-01T09:00:00Z");
+        LoginFailures f = LoginFailures.parse(null);
+        f.recordFailure(t0, policy);
+        f = LoginFailures.parse(f.text());
+        f.recordFailure(t0.plusSeconds(1), policy);
+        f = LoginFailures.parse(f.text());
+        assertTrue(f.recordFailure(t0.plusSeconds(2), policy), "the third failure locks");
+        LoginFailures read = LoginFailures.parse(f.text());
+        assertEquals(Optional.of(Duration.ofMinutes(15).minusSeconds(1)), read.lockRemaining(t0.plusSeconds(3)));
     }
 }
