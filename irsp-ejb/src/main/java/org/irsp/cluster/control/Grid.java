@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -108,7 +109,7 @@ public class Grid {
     }
 
     /** Replaces {@code key}'s value if it is still {@code expected}; the entry then leaves by itself after {@code seconds}. */
-    public boolean replaceExpiring(String map, String key, String expected, String value, long seconds) {
+    private boolean replaceExpiring(String map, String key, String expected, String value, long seconds) {
         IMap<String, String> m = imap(map);
         if (!m.replace(key, expected, value)) {
             return false;
@@ -122,6 +123,14 @@ public class Grid {
      * left while it did; the entry then leaves by itself after {@code seconds}. Returns the value it set.
      */
     public String update(String map, String key, UnaryOperator<String> change, long seconds) {
+        return update(map, key, change, value -> seconds);
+    }
+
+    /**
+     * As {@link #update(String, String, UnaryOperator, long)}, the entry's time to live taken from the value
+     * it gets. Nothing is written when {@code change} leaves the value as it was.
+     */
+    public String update(String map, String key, UnaryOperator<String> change, ToLongFunction<String> seconds) {
         IMap<String, String> m = imap(map);
         while (true) {
             String before = m.get(key);
@@ -129,9 +138,9 @@ public class Grid {
             if (Objects.equals(before, after)) {
                 return after;
             }
-            boolean done = before == null ? m.putIfAbsent(key, after, seconds, TimeUnit.SECONDS) == null
+            boolean done = before == null ? m.putIfAbsent(key, after, seconds.applyAsLong(after), TimeUnit.SECONDS) == null
                     : after == null ? m.remove(key, before)
-                    : replaceExpiring(map, key, before, after, seconds);
+                    : replaceExpiring(map, key, before, after, seconds.applyAsLong(after));
             if (done) {
                 return after;
             }

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.irsp.nat.entity.Candidate;
 import org.irsp.nat.entity.P2PAttempt;
 import org.irsp.nat.entity.P2PAttempt.Report;
@@ -25,7 +26,7 @@ final class P2PAttemptText {
                 .add("requestId", s.requestId()).add("sessionKey", s.sessionKey())
                 .add("requester", entity(s.requester())).add("requesterConnId", s.requesterConnId())
                 .add("requesterMsgId", s.requesterMsgId()).add("peer", entity(s.peer()))
-                .add("notified", Json.createArrayBuilder(s.notified()))
+                .add("notified", Json.createArrayBuilder(new TreeSet<>(s.notified())))
                 .add("answerDeadline", s.answerDeadline().toString()).add("state", s.state().name());
         if (s.settledAt() != null) {
             o.add("settledAt", s.settledAt().toString());

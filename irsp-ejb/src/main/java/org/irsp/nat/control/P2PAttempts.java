@@ -86,17 +86,19 @@ public class P2PAttempts {
                 return Optional.ofNullable(action.apply(attempt));
             }
         }
-        while (true) {
-            String before = grid.map(MAP).get(requestId);
+        Object[] result = new Object[1];
+        P2PAttempt[] changed = new P2PAttempt[1];
+        String after = grid.update(MAP, requestId, before -> {
             if (before == null) {
-                return Optional.empty();
+                return null;
             }
-            P2PAttempt attempt = P2PAttemptText.read(before);
-            R result = action.apply(attempt);
-            if (grid.replaceExpiring(MAP, requestId, before, P2PAttemptText.write(attempt), keepSeconds(attempt))) {
-                return Optional.ofNullable(result);
-            }
-        }
+            changed[0] = P2PAttemptText.read(before);
+            result[0] = action.apply(changed[0]);
+            return P2PAttemptText.write(changed[0]);
+        }, text -> keepSeconds(changed[0]));
+        @SuppressWarnings("unchecked")
+        R outcome = after == null ? null : (R) result[0];
+        return Optional.ofNullable(outcome);
     }
 
     /** A connection closed: the attempts whose peer it was last reachable through answer 480, on whichever node owns them. */
