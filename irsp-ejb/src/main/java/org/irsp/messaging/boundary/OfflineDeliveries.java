@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.RetCode;
+import org.irsp.messaging.control.InboxConnection;
 import org.irsp.messaging.control.InboxReaders;
 import org.irsp.messaging.control.Inboxes;
 import org.irsp.messaging.control.OfflineQueue;
@@ -44,6 +45,9 @@ public class OfflineDeliveries {
 
     @Inject
     Inboxes inboxes;
+
+    @Inject
+    InboxConnection inboxConnection;
 
     @Inject
     InboxReaders readers;
@@ -102,7 +106,7 @@ public class OfflineDeliveries {
     public void acknowledged(EntityRef entity, String deliveryId) {
         Optional<String> reader = readers.elsewhere(entity);
         if (reader.isPresent()) {
-            inboxes.tell(reader.get(), new InboxCommand(InboxCommand.Kind.ACK, entity, deliveryId));
+            inboxConnection.tell(reader.get(), new InboxCommand(InboxCommand.Kind.ACK, entity, deliveryId));
         } else {
             queue.remove(entity, deliveryId);
         }

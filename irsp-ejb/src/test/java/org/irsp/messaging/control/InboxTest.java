@@ -52,7 +52,7 @@ class InboxTest {
                 }
             }
         }));
-        connection = Inboxes.plainFactory(new ActiveMQConnectionFactory(broker.url)).createConnection();
+        connection = InboxConnection.plainFactory(new ActiveMQConnectionFactory(broker.url)).createConnection();
         connection.start();
     }
 
