@@ -168,6 +168,15 @@ public class Grid {
         imap(map).delete(key);
     }
 
+    /** Removes {@code key}, without waiting for the grid's answer. */
+    public void removeLater(String map, String key) {
+        imap(map).removeAsync(key).whenComplete((gone, failed) -> {
+            if (failed != null) {
+                LOG.log(Level.WARNING, "the data grid did not remove " + key + " from " + map, failed);
+            }
+        });
+    }
+
     /** Sends {@code message} to every node's {@link #subscribe subscribers} of {@code topic}, this one's included. */
     public void broadcast(String topic, String message) {
         topic(topic).publish(message);

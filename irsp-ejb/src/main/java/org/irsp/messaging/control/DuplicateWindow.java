@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,9 +20,10 @@ import org.irsp.cluster.control.Grid;
  * connections, at most {@code irsp.msg.dedupMaxPerEntity} per entity, each with its first outcome
  * (absent while still pending). Each node keeps the msgIds it saw ({@link SentIds}); in a cluster every
  * claim and outcome is also entered in the data grid's map {@value #MAP} (one entry per entity and msgId,
- * leaving by itself after the window), so a msgId repeated through another node, or through a surviving
- * node after the first one was lost, is answered as a duplicate there too. The grid does not bound the
- * count per entity; the window's time does.
+ * keyed by the msgId's {@link SentIds#digest digest}, leaving by itself after the window), so a msgId repeated
+ * through another node, or through a surviving node after the first one was lost, is answered as a duplicate
+ * there too. A msgId a node's window pushes out for a newer one leaves the grid too, so the grid holds at most
+ * {@code irsp.msg.dedupMaxPerEntity} of an entity's msgIds per node it sent through.
  */
 @ApplicationScoped
 public class DuplicateWindow {
@@ -84,7 +86,7 @@ public class DuplicateWindow {
         if (here.isPresent() || !grid.isOn()) {
             return here;
         }
-        String elsewhere = grid.putIfAbsentExpiring(MAP, entityKey + "|" + msgId, PENDING, windowSeconds);
+        String elsewhere = grid.putIfAbsentExpiring(MAP, gridKey(entityKey, msgId), PENDING, windowSeconds);
         if (elsewhere == null) {
             return here;
         }
@@ -95,7 +97,7 @@ public class DuplicateWindow {
     private Optional<Outcome> claimHere(String entityKey, String msgId) {
         long now = System.currentTimeMillis();
         while (true) {
-            SentIds seen = byEntity.computeIfAbsent(entityKey, k -> new SentIds(maxPerEntity));
+            SentIds seen = byEntity.computeIfAbsent(entityKey, k -> new SentIds(maxPerEntity, pushedOut(k)));
             synchronized (seen) {
                 if (byEntity.get(entityKey) != seen) {
                     continue; // pruned meanwhile: use the entity's new one
@@ -109,7 +111,7 @@ public class DuplicateWindow {
     public void release(String entityKey, String msgId) {
         releaseHere(entityKey, msgId);
         if (grid.isOn()) {
-            grid.remove(MAP, entityKey + "|" + msgId);
+            grid.remove(MAP, gridKey(entityKey, msgId));
         }
     }
 
@@ -131,7 +133,16 @@ public class DuplicateWindow {
         }
         if (grid.isOn()) {
             // not waited for: the reply that follows reaches the client long before it could repeat the msgId elsewhere
-            grid.setExpiringLater(MAP, entityKey + "|" + msgId, OutcomeText.write(type, retCode, body, System.currentTimeMillis()), windowSeconds);
+            grid.setExpiringLater(MAP, gridKey(entityKey, msgId), OutcomeText.write(type, retCode, body, System.currentTimeMillis()), windowSeconds);
         }
+    }
+
+    private static String gridKey(String entityKey, String msgId) {
+        return entityKey + "|" + SentIds.digest(msgId);
+    }
+
+    /** What is done with a msgId the entity's window here pushed out: in a cluster it leaves the grid too. */
+    private Consumer<String> pushedOut(String entityKey) {
+        return grid.isOn() ? digest -> grid.removeLater(MAP, entityKey + "|" + digest) : digest -> { };
     }
 }

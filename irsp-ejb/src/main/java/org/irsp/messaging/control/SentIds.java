@@ -1,5 +1,7 @@
 package org.irsp.messaging.control;
 
+import java.util.HexFormat;
+import java.util.function.Consumer;
 import org.irsp.messaging.control.DuplicateWindow.Outcome;
 
 /**
@@ -8,7 +10,8 @@ import org.irsp.messaging.control.DuplicateWindow.Outcome;
  * ring (the oldest goes first when the ring is full), found through an open-addressing index. Held as
  * objects, every msgId of a busy entity was copied by each young collection until it was old enough to be
  * promoted, which made G1's pauses (docs/BENCHMARKS.md). Two msgIds of one entity with the same 128-bit
- * hash would be taken for one; only the entity that chose them could be refused for it. Not thread-safe:
+ * hash would be taken for one; only the entity that chose them could be refused for it. A msgId pushed out
+ * by a newer one when the ring is full is told to {@code pushedOut} as its {@link #digest}. Not thread-safe:
  * {@link DuplicateWindow} holds the monitor.
  */
 final class SentIds {
@@ -17,7 +20,10 @@ final class SentIds {
     private static final int FORGOTTEN = -2;
     private static final int SMALLEST = 2; // most entities send few messages between two prunings
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private final int max;
+    private final Consumer<String> pushedOut;
     private long[] hashes;      // two per slot
     private long[] times;       // claim time, epoch millis
     private int[] codes;        // the first reply's RetCode, PENDING or FORGOTTEN
@@ -29,8 +35,18 @@ final class SentIds {
     private int forgotten;      // forgotten slots among them
 
     SentIds(int max) {
+        this(max, digest -> { });
+    }
+
+    SentIds(int max, Consumer<String> pushedOut) {
         this.max = Math.max(1, max);
+        this.pushedOut = pushedOut;
         resize(Math.min(SMALLEST, this.max));
+    }
+
+    /** A msgId as 32 hex digits of the 128-bit hash it is kept as. */
+    static String digest(String msgId) {
+        return HEX.toHexDigits(hash1(msgId)) + HEX.toHexDigits(hash2(msgId));
     }
 
     /** The earlier outcome if msgId was claimed after {@code since}; otherwise records it as pending. */
@@ -43,6 +59,9 @@ final class SentIds {
         }
         if (s >= 0) {
             forget(s);
+        }
+        if (size == codes.length && codes.length >= max && forgotten == 0) {
+            pushedOut.accept(HEX.toHexDigits(hashes[2 * head]) + HEX.toHexDigits(hashes[2 * head + 1])); // append drops it
         }
         append(h1, h2, now);
         return null;

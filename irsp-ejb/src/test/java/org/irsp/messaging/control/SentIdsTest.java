@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -30,6 +32,26 @@ class SentIdsTest {
         ids.settle("m1", "DataMessageResponse", 404, body);
         Outcome settled = ids.claim("m1", 1002, 1002 - DAY);
         assertEquals(new Outcome("DataMessageResponse", 404, body, 1000), settled);
+    }
+
+    @Test
+    void aMsgIdPushedOutOfAFullWindowIsToldByItsDigestAndNoOtherIs() {
+        List<String> pushedOut = new ArrayList<>();
+        SentIds ids = new SentIds(3, pushedOut::add);
+        ids.claim("m1", 1000, 1000 - DAY);
+        ids.claim("m2", 1001, 1001 - DAY);
+        ids.release("m2"); // a released msgId makes room without pushing one out
+        ids.claim("m3", 1002, 1002 - DAY);
+        ids.claim("m4", 1003, 1003 - DAY);
+        assertEquals(List.of(), pushedOut);
+        ids.claim("m5", 1004, 1004 - DAY);
+        assertEquals(List.of(SentIds.digest("m1")), pushedOut);
+        assertNotNull(ids.claim("m5", 1005, 1005 - DAY)); // a duplicate pushes nothing out
+        assertEquals(List.of(SentIds.digest("m1")), pushedOut);
+        assertNull(ids.claim("m1", 1006, 1006 - DAY), "m1 was pushed out: new again");
+        assertEquals(List.of(SentIds.digest("m1"), SentIds.digest("m3")), pushedOut);
+        assertEquals(32, SentIds.digest("m1").length());
+        assertNotEquals(SentIds.digest("m1"), SentIds.digest("m3"));
     }
 
     @Test
