@@ -7,9 +7,10 @@
 # Node i (1..N) runs scripts/server.sh on 127.0.0.1 with HTTP/WebSocket port 8080+i, AddrProbe port 3880+i,
 # data-grid port 6900+i and the name node<i>; the nodes find each other by an explicit member list (TCP
 # discovery on loopback). They share PostgreSQL on 127.0.0.1:5432 (database irsp_cluster, created when
-# missing; IRSP_DB_USER / IRSP_DB_PASSWORD, user postgres by default) and one external Artemis broker
-# (scripts/external-broker.sh, 127.0.0.1:61616). Everything lives under IRSP_CLUSTER_DIR (./cluster):
-# node<i>/ (data, node.log, server.pid) and broker/. Other irsp.* settings pass as environment variables,
+# missing; IRSP_DB_USER / IRSP_DB_PASSWORD, user postgres by default) and an external Artemis primary/backup
+# pair (scripts/external-broker.sh start-pair: the primary on 127.0.0.1:61616, its backup on 61617, one
+# shared journal; the nodes use whichever is active). Everything lives under IRSP_CLUSTER_DIR (./cluster):
+# node<i>/ (data, node.log, server.pid) and broker/ (primary.pid, backup.pid, their logs). Other irsp.* settings pass as environment variables,
 # as for scripts/server.sh (IRSP_TLS_ALLOWPLAINHTTP=true is set: loopback).
 set -euo pipefail
 SRC="$(cd "$(dirname "$0")/.." && pwd)"
@@ -40,7 +41,7 @@ case "$cmd" in
     export PGPASSWORD="${IRSP_DB_PASSWORD:-postgres}"
     psql -h 127.0.0.1 -U "${IRSP_DB_USER:-postgres}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" \
       | grep -q 1 || psql -h 127.0.0.1 -U "${IRSP_DB_USER:-postgres}" -d postgres -qc "CREATE DATABASE $DB"
-    bash "$SRC/scripts/external-broker.sh" start "$DIR/broker" "$BROKER_PORT"
+    bash "$SRC/scripts/external-broker.sh" start-pair "$DIR/broker" "$BROKER_PORT"
     # built once here, not by N nodes at once
     if [ ! -f "$SRC/irsp-web/target/irsp.war" ] || [ ! -f "$SRC/irsp-web/target/payara/postgresql.jar" ]; then
       (cd "$SRC" && mvn -B -q -Pserve package -Dirsp.serve.skip=true -DskipTests -Dirsp.fuzz.skip=true)
@@ -52,7 +53,7 @@ case "$cmd" in
       stop_node "$node"
       IRSP_DATA="$node/data" IRSP_HTTP_ADDRESS=127.0.0.1 IRSP_HTTP_PORT=$((8080 + i)) IRSP_PROBE_PORT=$((3880 + i)) \
         IRSP_NODE_NAME="node$i" IRSP_CLUSTER_MEMBERS="${members%,}" IRSP_GRID_PORT=$((6900 + i)) \
-        IRSP_POSTGRES="127.0.0.1:5432/$DB" IRSP_EXTERNAL_BROKER="127.0.0.1:$BROKER_PORT" IRSP_CLASS_ARCHIVE=off \
+        IRSP_POSTGRES="127.0.0.1:5432/$DB" IRSP_EXTERNAL_BROKER="127.0.0.1:$BROKER_PORT,127.0.0.1:$((BROKER_PORT + 1))" IRSP_CLASS_ARCHIVE=off \
         IRSP_TLS_ALLOWPLAINHTTP="${IRSP_TLS_ALLOWPLAINHTTP:-true}" \
         nohup bash "$SRC/scripts/server.sh" > "$node/node.log" 2>&1 &
       echo $! > "$node/server.pid"

@@ -10,7 +10,8 @@
 #   IRSP_HTTP_ADDRESS  HTTP/WebSocket and AddrProbe address (127.0.0.1)
 #   IRSP_HTTP_PORT     HTTP/WebSocket port (8080); IRSP_PROBE_PORT, the UDP AddrProbe port (3880)
 #   IRSP_BROKER_PORT   the embedded broker's CORE acceptor on 127.0.0.1 (61616)
-#   IRSP_EXTERNAL_BROKER  HOST:PORT of an external Artemis (scripts/external-broker.sh) instead of the embedded one
+#   IRSP_EXTERNAL_BROKER  HOST:PORT of an external Artemis (scripts/external-broker.sh) instead of the embedded
+#                      one; HOST:PORT,HOST:PORT for a primary/backup pair (whichever is active is used)
 #   IRSP_POSTGRES      HOST:PORT/DATABASE of a PostgreSQL database instead of the embedded H2, with
 #                      IRSP_DB_USER (postgres) and IRSP_DB_PASSWORD (postgres)
 #   IRSP_NODE_NAME     this node's name (local); every node of a cluster needs its own
@@ -31,10 +32,6 @@ ADDRESS="${IRSP_HTTP_ADDRESS:-127.0.0.1}"
 PORT="${IRSP_HTTP_PORT:-8080}"
 PROBE_PORT="${IRSP_PROBE_PORT:-3880}"
 BROKER_PORT="${IRSP_BROKER_PORT:-61616}"
-BROKER_HOST=127.0.0.1
-if [ -n "${IRSP_EXTERNAL_BROKER:-}" ]; then
-  BROKER_HOST="${IRSP_EXTERNAL_BROKER%:*}"; BROKER_PORT="${IRSP_EXTERNAL_BROKER##*:}"
-fi
 # G1 (the live path routes a third more on it than on the serial collector), starting small and giving
 # memory back when idle; 2 GB hold about 40,000 bound connections (docs/OPERATIONS.md).
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseG1GC -Xms64m -Xmx2g -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}"
@@ -54,11 +51,22 @@ if [ ! -f "$ROOT/launch-micro.jar" ] || [ "$TARGET/payara/payara-micro.jar" -nt 
   cp -a "$ROOT/config" "$ROOT/config.initial"
 fi
 
-# preboot/postboot commands: the serve profile's, with this run's places and ports (and database)
-commands() { # template data-dir address broker-port
+# preboot/postboot commands: the serve profile's, with this run's places and ports (and database, broker)
+commands() { # template data-dir address broker-port external-broker
   sed -e "s#\${project.build.directory}#$TARGET#g" -e "s#\${irsp.http.address}#$3#g" \
-      -e "s#host\\\\=127.0.0.1#host\\\\=$BROKER_HOST#" \
-      -e "s#\${irsp.broker.port}#$4#g" -e "s#\${irsp.dataDir}#$2#g" "$SRC/irsp-web/src/main/payara/$1" | postgres
+      -e "s#\${irsp.broker.port}#$4#g" -e "s#\${irsp.dataDir}#$2#g" "$SRC/irsp-web/src/main/payara/$1" | postgres | broker "$5"
+}
+
+# with an external broker (or pair), the resource adapter connects to it (to whichever of the pair is active)
+broker() { # HOST:PORT[,HOST:PORT] or empty
+  if [ -z "$1" ]; then cat; return; fi
+  local endpoint classes="" params="" endpoints
+  IFS=, read -ra endpoints <<< "$1"
+  for endpoint in "${endpoints[@]}"; do
+    classes="$classes,org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"
+    params="$params,host\\\\=${endpoint%:*}\\\\;port\\\\=${endpoint##*:}"
+  done
+  sed -e "s#^create-resource-adapter-config .*#create-resource-adapter-config --property ConnectorClassName=${classes#,}:ConnectionParameters=${params#,} irsp-ra#"
 }
 
 # with IRSP_POSTGRES, jdbc/irsp is a PostgreSQL pool instead of the embedded H2 one
@@ -77,16 +85,20 @@ if [ -n "${IRSP_CLUSTER_MEMBERS:-}" ]; then
         --clustername "${IRSP_CLUSTER_NAME:-irsp}")
 fi
 [ -n "${IRSP_NODE_NAME:-}" ] && grid+=(--name "$IRSP_NODE_NAME")
-embedded=()
-[ -n "${IRSP_EXTERNAL_BROKER:-}" ] && embedded=(-Dirsp.artemis.embedded=false)
 
+# the training start (below) runs on the embedded broker of its scratch directory; IRSP on the external one
 run() { # data-dir address http-port probe-port broker-port grid(nohazelcast|on) extra-jvm-option...
-  local data="$1" address="$2" port="$3" probe="$4" broker="$5" flags=(--nohazelcast); shift 5
-  [ "$1" = on ] && flags=("${grid[@]}")
+  local data="$1" address="$2" port="$3" probe="$4" broker="$5" flags=(--nohazelcast) external="" embedded=()
+  shift 5
+  if [ "$1" = on ]; then
+    flags=("${grid[@]}")
+    external="${IRSP_EXTERNAL_BROKER:-}"
+    [ -n "$external" ] && embedded=(-Dirsp.artemis.embedded=false)
+  fi
   shift
   mkdir -p "$data"
-  commands preboot.asadmin "$data" "$address" "$broker" > "$data/preboot.asadmin"
-  commands postboot.asadmin "$data" "$address" "$broker" > "$data/postboot.asadmin"
+  commands preboot.asadmin "$data" "$address" "$broker" "$external" > "$data/preboot.asadmin"
+  commands postboot.asadmin "$data" "$address" "$broker" "$external" > "$data/postboot.asadmin"
   # every start as from the distribution: a kept root would redeploy what the last run deployed first
   rm -rf "$ROOT/config" "$ROOT/applications" "$ROOT/generated"
   cp -a "$ROOT/config.initial" "$ROOT/config"

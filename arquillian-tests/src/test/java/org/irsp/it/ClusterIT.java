@@ -51,42 +51,48 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final Path DIR = Path.of(System.getProperty("irsp.it.clusterDir", "cluster"));
+    static final Path DIR = Path.of(System.getProperty("irsp.it.clusterDir", "cluster"));
     private static final URI NODE1 = node(1);
     private static final URI NODE2 = node(2);
     private static final URI NODE3 = node(3);
     private static final IrspRest REST = new IrspRest(NODE1);
     private static final Duration NODE_LOSS = Duration.ofSeconds(90);
+    /** The broker pair of scripts/cluster.sh, for an enterprise's JMS client: whichever of the two is active. */
+    static final String BROKERS = "(tcp://127.0.0.1:61616,tcp://127.0.0.1:61617)";
     /** The nodes' duplicate window per entity, {@code IRSP_MSG_DEDUPMAXPERENTITY} in .ci/run. */
     static final int DEDUP_MAX = 16;
 
-    private static URI node(int i) {
+    static URI node(int i) {
         return URI.create("http://127.0.0.1:" + (8080 + i));
     }
 
-    private static String user(URI through) {
+    static String user(URI through) {
         String id = "cu" + UUID.randomUUID().toString().substring(0, 12);
         RestReply r = new IrspRest(through).post("users", Json.createObjectBuilder().add("userId", id).add("password", Fixtures.PASSWORD).build());
         assertEquals(200, r.retCode(), r.body().toString());
         return id;
     }
 
-    private static String deviceWithCode(URI through, String code) {
+    static String deviceWithCode(URI through, String code) {
         RestReply r = new IrspRest(through).post("devices", Json.createObjectBuilder(Fixtures.device(Fixtures.newDeviceId()))
                 .add("verificationCode", code).build());
         assertEquals(200, r.retCode(), r.body().toString());
         return r.body().getString("deviceId");
     }
 
-    private static JsonObjectBuilder message(JsonObject target, boolean needResponse) {
+    static JsonObjectBuilder message(JsonObject target, boolean needResponse) {
         return Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
                 .add("targets", Json.createArrayBuilder().add(target)).add("needResponse", needResponse)
                 .add("body", Json.createObjectBuilder().add("op", "control").add("power", "on"));
     }
 
-    /** Alice (on {@code aliceNode}) claims a fresh device bound on {@code deviceNode}; both see each other online. */
+    /** Alice claims a fresh device (registered through node3) bound on {@code deviceNode}; both see each other online. */
     private static Party claimedDevice(Party alice, URI deviceNode) {
-        String deviceId = deviceWithCode(NODE3, "HJKM2345");
+        return claimedDevice(alice, NODE3, deviceNode);
+    }
+
+    static Party claimedDevice(Party alice, URI registeredThrough, URI deviceNode) {
+        String deviceId = deviceWithCode(registeredThrough, "HJKM2345");
         Party device = Party.device(deviceNode, deviceId);
         JsonObject claimed = alice.request("RelationshipEstablishRequest", establish("user-device", device.address(), "HJKM2345"));
         assertEquals(200, claimed.getInt("retCode"), claimed.toString());
@@ -223,7 +229,7 @@ class ClusterIT {
         String id = user(NODE1);
         try (Party device = Party.device(NODE2, deviceId); Party here = Party.user(NODE1, id); Party there = Party.user(NODE3, id)) {
             String msgId = "p-" + UUID.randomUUID();
-            try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:61616");
+            try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(BROKERS);
                     jakarta.jms.JMSContext jms = factory.createContext()) {
                 jms.createProducer().send(jms.createQueue("irsp.push.inbound"), Json.createObjectBuilder().add("type", "ServerPushNotify")
                         .add("msgId", msgId).add("targets", Json.createArrayBuilder().add(address("device", deviceId)))
