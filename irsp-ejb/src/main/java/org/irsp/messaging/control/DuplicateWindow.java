@@ -138,11 +138,15 @@ public class DuplicateWindow {
     }
 
     private static String gridKey(String entityKey, String msgId) {
-        return entityKey + "|" + SentIds.digest(msgId);
+        return keyOf(entityKey, SentIds.digest(msgId));
+    }
+
+    private static String keyOf(String entityKey, String digest) {
+        return entityKey + "|" + digest;
     }
 
     /** What is done with a msgId the entity's window here pushed out: in a cluster it leaves the grid too. */
     private Consumer<String> pushedOut(String entityKey) {
-        return grid.isOn() ? digest -> grid.removeLater(MAP, entityKey + "|" + digest) : digest -> { };
+        return grid.isOn() ? digest -> grid.removeLater(MAP, keyOf(entityKey, digest)) : digest -> { };
     }
 }

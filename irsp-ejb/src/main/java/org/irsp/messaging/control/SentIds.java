@@ -46,7 +46,11 @@ final class SentIds {
 
     /** A msgId as 32 hex digits of the 128-bit hash it is kept as. */
     static String digest(String msgId) {
-        return HEX.toHexDigits(hash1(msgId)) + HEX.toHexDigits(hash2(msgId));
+        return digest(hash1(msgId), hash2(msgId));
+    }
+
+    private static String digest(long h1, long h2) {
+        return HEX.toHexDigits(h1) + HEX.toHexDigits(h2);
     }
 
     /** The earlier outcome if msgId was claimed after {@code since}; otherwise records it as pending. */
@@ -61,7 +65,7 @@ final class SentIds {
             forget(s);
         }
         if (size == codes.length && codes.length >= max && forgotten == 0) {
-            pushedOut.accept(HEX.toHexDigits(hashes[2 * head]) + HEX.toHexDigits(hashes[2 * head + 1])); // append drops it
+            pushedOut.accept(digest(hashes[2 * head], hashes[2 * head + 1])); // append drops it
         }
         append(h1, h2, now);
         return null;
