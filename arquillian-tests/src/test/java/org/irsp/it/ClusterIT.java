@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.irsp.client.IrspRest;
@@ -61,6 +66,8 @@ class ClusterIT {
     static final String BROKERS = "(tcp://127.0.0.1:61616,tcp://127.0.0.1:61617)";
     /** The nodes' duplicate window per entity, {@code IRSP_MSG_DEDUPMAXPERENTITY} in .ci/run. */
     static final int DEDUP_MAX = 16;
+    /** The nodes' registrations per client address and minute, {@code IRSP_REGISTER_RATEPERMINUTE} in .ci/run. */
+    static final int REGISTER_RATE = 200;
 
     static URI node(int i) {
         return URI.create("http://127.0.0.1:" + (8080 + i));
@@ -371,6 +378,39 @@ class ClusterIT {
         assertTrue(consoleSignIn(http, NODE2, name).endsWith("?failed"), "the fifth wrong password locks the name");
         for (URI node : List.of(NODE1, NODE2, NODE3)) {
             assertTrue(consoleSignIn(http, node, name).endsWith("?locked"), "locked on " + node);
+        }
+    }
+
+    /**
+     * Registrations are counted per client address in the grid: from one address (a fresh one of 127/8, so that
+     * no other test's registrations count), {@value #REGISTER_RATE} requests spread over the three nodes use the
+     * minute's allowance ({@code IRSP_REGISTER_RATEPERMINUTE} in .ci/run), and the next is 429 through every node.
+     * The requests carry no body: the throttle counts before the body is read, so they cost no password hashing.
+     */
+    @Test
+    @Order(14)
+    void registrationsThroughDifferentNodesCountAgainstOneLimitPerAddress() throws Exception {
+        InetAddress from = InetAddress.getByAddress(new byte[] {127, (byte) (1 + RANDOM.nextInt(250)), (byte) RANDOM.nextInt(256), 2});
+        for (int i = 0; i < REGISTER_RATE; i++) {
+            String status = registerFrom(from, 1 + i % 3);
+            assertTrue(!status.contains(" 429 "), "request " + (i + 1) + ": " + status);
+        }
+        for (int node = 1; node <= 3; node++) {
+            assertTrue(registerFrom(from, node).contains(" 429 "), "over the limit through node" + node);
+        }
+    }
+
+    private static final Random RANDOM = new Random();
+
+    /** POST users with an empty body from {@code from}; the response's status line. */
+    private static String registerFrom(InetAddress from, int node) throws Exception {
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), 8080 + node, from, 0)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /irsp/api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertNotNull(status, "no answer from node" + node);
+            return status;
         }
     }
 
