@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.irsp.client.RestReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,6 +118,31 @@ class AdminConsoleIT {
         JsonObject audit = json(admin.get("/irsp/admin/api/audit?action=admin.kick"));
         assertTrue(audit.getJsonArray("records").getValuesAs(JsonObject.class).stream()
                 .anyMatch(r -> r.getString("actor").equals("admin:admin") && r.getString("detail", "").contains(deviceId.substring(deviceId.lastIndexOf(':') + 1))));
+    }
+
+    /** The console counts a device's stored items without reading them: the device's next bind still gets every one. */
+    @Test
+    void theConsoleCountsStoredItemsAndTheDevicesBindStillReceivesThem() throws Exception {
+        Console admin = loggedIn();
+        String deviceId = RelationshipIT.deviceWithCode("HKMQ2345");
+        String path = "/irsp/admin/api/accounts/device/" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8);
+        try (Party alice = Party.user(Fixtures.newUser())) {
+            alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device",
+                    Json.createObjectBuilder().add("type", "device").add("id", deviceId).build(), "HKMQ2345"));
+            for (String text : List.of("one", "two")) {
+                assertEquals(202, Fixtures.sendOffline(alice.ws, Fixtures.address("device", deviceId), text).getInt("retCode"));
+            }
+        }
+        assertEquals(3, json(admin.get(path)).getInt("offlineItems"), "the claim's notification and two messages");
+        assertEquals(3, json(admin.get(path)).getInt("offlineItems"), "looking took nothing");
+        try (Party device = Party.device(deviceId)) {
+            assertEquals(3, device.bindReply.getJsonObject("body").getInt("offlineItems"));
+            device.next("RelationshipEstablishedNotify");
+            for (String text : List.of("one", "two")) {
+                assertEquals(text, device.next("OfflineMessageDelivery").getJsonObject("body").getJsonObject("message")
+                        .getJsonObject("body").getString("text"));
+            }
+        }
     }
 
     @Test

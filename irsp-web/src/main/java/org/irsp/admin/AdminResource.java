@@ -108,7 +108,7 @@ public class AdminResource {
         return Wire.JSON.createObjectBuilder(summary(a))
                 .add("connections", Wire.JSON.createArrayBuilder(presences.connIds(e)))
                 .add("relationships", related)
-                .add("offlineItems", offline.pending(e).size()).build();
+                .add("offlineItems", offline.depth(e)).build();
     }
 
     @POST

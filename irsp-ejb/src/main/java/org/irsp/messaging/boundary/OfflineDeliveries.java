@@ -58,9 +58,9 @@ public class OfflineDeliveries {
     @Inject
     AuditLog audit;
 
-    /** What the entity's queue holds, for a reader that is not one of its connections (the console). */
-    public List<OfflineItem> pending(EntityRef entity) {
-        return queue.pending(entity, false);
+    /** How many items the entity's queue holds, for the console: it reads none, so it disturbs no terminal's delivery. */
+    public long depth(EntityRef entity) {
+        return queue.depth(entity);
     }
 
     /**

@@ -78,13 +78,18 @@ public class InboxConnection {
     }
 
     /** Whether the broker counts the queue empty or has never made it. */
-    synchronized boolean queueEmpty(String queue) {
+    boolean queueEmpty(String queue) {
+        return depth(queue) == 0;
+    }
+
+    /** How many items the broker counts in the queue, delivered and not yet acknowledged among them; 0 for one it never made. */
+    synchronized long depth(String queue) {
         try {
             if (querySession == null) {
                 querySession = ((ActiveMQSession) get().createSession(false, Session.AUTO_ACKNOWLEDGE)).getCoreSession();
             }
             QueueQuery q = querySession.queueQuery(SimpleString.of(queue));
-            return !q.isExists() || q.getMessageCount() == 0;
+            return q.isExists() ? q.getMessageCount() : 0;
         } catch (JMSException | ActiveMQException e) {
             throw failed(e);
         }

@@ -73,6 +73,14 @@ public class Inboxes {
     }
 
     /**
+     * How many items the broker holds for the entity, expired ones not yet moved to irsp.expired among them:
+     * one query, no inbox opened and no claim to read the queue taken from the node that reads it.
+     */
+    public long depth(EntityRef entity) {
+        return connection.depth(OfflineQueue.queueName(entity));
+    }
+
+    /**
      * Whether the entity's queue surely holds nothing: no inbox open for it here and a queue the broker
      * counts empty (or has never made). Asked before a bind opens an inbox, so that an entity with nothing
      * stored costs no session, consumer or queue on the broker while it is bound (most of what a bound

@@ -163,6 +163,11 @@ public class OfflineQueue {
     }
 
     /** Every unexpired item of the entity, oldest first; {@code bound}: for a connection of the entity bound on this node. */
+    /** How many items the recipient's queue holds, as the broker counts them ({@link Inboxes#depth}). */
+    public long depth(EntityRef recipient) {
+        return inboxes.depth(recipient);
+    }
+
     public List<OfflineItem> pending(EntityRef recipient, boolean bound) {
         if (inboxes.surelyEmpty(recipient)) {
             return List.of();
