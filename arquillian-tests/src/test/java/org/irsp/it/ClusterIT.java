@@ -466,7 +466,18 @@ class ClusterIT {
     void aKilledNodesConnectionsEndClusterWideAndItsDeviceComesBackThroughAnotherNode() throws Exception {
         try (Party alice = Party.user(NODE1, user(NODE1))) {
             Party device = claimedDevice(alice, NODE3);
+            device.ws.autoAck(false);
+            JsonObject guaranteed = message(device.address(), false).add("delivery", "offline").build();
+            assertEquals(200, alice.call(Json.createObjectBuilder(guaranteed)).getInt("retCode"));
+            assertNotNull(device.ws.next("DataMessage", Party.WAIT).getString("deliveryId"), "forwarded, not acked");
+            JsonObject request = message(device.address(), true).build();
+            alice.ws.sendRaw(request.toString());
+            assertEquals(request.getString("msgId"), device.next("DataMessage").getString("msgId"));
             killNode(3);
+            JsonObject unanswered = alice.ws.next("DataMessageResponse", NODE_LOSS);
+            assertNotNull(unanswered, "the request to the lost node's device is answered");
+            assertEquals(request.getString("msgId"), unanswered.getString("respTo"));
+            assertTrue(unanswered.getInt("retCode") == 480 || unanswered.getInt("retCode") == 408, unanswered.toString());
             JsonObject gone = alice.ws.next("OfflineNotify", NODE_LOSS);
             assertNotNull(gone, "no OfflineNotify within " + NODE_LOSS + " of the kill");
             assertEquals(device.id, gone.getJsonObject("body").getString("id"));
@@ -480,6 +491,9 @@ class ClusterIT {
             try (IrspSocket back = IrspSocket.open(List.of(NODE3, NODE2), again.token())) {
                 assertEquals(200, back.bind(again.connId()).getInt("retCode"));
                 back.heartbeatEvery(Duration.ofSeconds(1));
+                JsonObject kept = back.next("OfflineMessageDelivery", Party.WAIT);
+                assertNotNull(kept, "the guaranteed message the lost node forwarded but that was not acked");
+                assertEquals(guaranteed.getString("msgId"), kept.getJsonObject("body").getJsonObject("message").getString("msgId"));
                 JsonObject online = alice.next("StatusChangeNotify");
                 assertEquals(device.id, online.getJsonObject("body").getString("id"));
                 assertEquals(200, alice.call(message(device.address(), false)).getInt("retCode"));
