@@ -7,13 +7,13 @@
 #
 # It runs the SDK benchmark twice (the first, WARMUP seconds, warms the JIT and is not counted), and around the
 # second reads the CPU time the nodes, the broker and PostgreSQL used (from /proc), printing it per
-# request/response exchange. Needs the SDK built (mvn verify or mvn -pl irsp-client package).
+# request/response exchange. Needs the benchmark built (mvn verify, or mvn -pl irsp-client,irsp-bench package).
 set -euo pipefail
 SRC="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="$(cd "${IRSP_CLUSTER_DIR:-$PWD/cluster}" && pwd)"
 n=${1:?usage: cluster-benchmark.sh N [PAIRS] [WINDOW] [SECONDS]}
 pairs=${2:-10}; window=${3:-8}; seconds=${4:-20}; warmup=${5:-10}
-CP="$SRC/irsp-client/target/irsp-client.jar:$SRC/irsp-client/target/lib/*"
+CP="$SRC/irsp-bench/target/irsp-bench.jar:$SRC/irsp-bench/target/lib/*"
 servers=$(for i in $(seq 1 "$n"); do printf 'http://127.0.0.1:%d,' $((8080 + i)); done)
 servers=${servers%,}
 
@@ -26,9 +26,9 @@ ticks() { # pid... : user+system clock ticks
   echo "$t"
 }
 nodes=(); for i in $(seq 1 "$n"); do nodes+=("$(jvm_of "$(cat "$DIR/node$i/server.pid")")"); done
-broker=$(pgrep -f "$DIR/broker/broker" | while read -r p; do [ "$(cat /proc/"$p"/comm)" = java ] && echo "$p"; done | head -n1)
+broker=$(pgrep -f "$DIR/broker/primary" | while read -r p; do [ "$(cat /proc/"$p"/comm)" = java ] && echo "$p"; done | head -n1)
 db=$(pgrep -u postgres -x postgres | tr '\n' ' ')
-bench() { java -cp "$CP" org.irsp.client.bench.Benchmark --server "$servers" --pairs "$pairs" --window "$window" --phases rr --seconds "$1"; }
+bench() { java -cp "$CP" org.irsp.bench.Benchmark --server "$servers" --pairs "$pairs" --window "$window" --phases rr --seconds "$1"; }
 
 echo "warm-up run (not counted)"
 bench "$warmup" > /dev/null

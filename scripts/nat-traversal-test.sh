@@ -21,7 +21,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 P=irspnat
 WORK=$(mktemp -d /tmp/irspnat.XXXXXX)
 SERVER=http://198.51.100.1:8080
-CP="$ROOT/irsp-client/target/irsp-client.jar:$ROOT/irsp-client/target/lib/*"
+CLI="$ROOT/irsp-cli/target/irsp.jar"
 WAR=$ROOT/irsp-web/target/irsp.war
 RAR=$ROOT/irsp-jms/target/irsp-ra.rar
 MICRO=$ROOT/arquillian-tests/target/it/payara-micro.jar
@@ -126,10 +126,10 @@ for _ in $(seq 1 240); do
 done
 [[ "$code" == "404 application/json"* ]] || fail "the IRSP did not come up within 240 s"
 
-cli() { local ns=$1; shift; in_ns "$ns" timeout 120 java -cp "$CP" org.irsp.client.cli.Irsp --server "$SERVER" --p2p-timeout 8 "$@"; }
-cli hosta register-user alice 'Tr0ub4dor&3' > "$WORK/setup.log" || fail "registering alice"
-cli hostb register-user bobby 'Tr0ub4dor&3' acceptAll >> "$WORK/setup.log" || fail "registering bob"
-cli hosta befriend alice 'Tr0ub4dor&3' bobby >> "$WORK/setup.log" || fail "alice befriending bob"
+cli() { local ns=$1; shift; in_ns "$ns" env IRSP_PASSWORD='Tr0ub4dor&3' timeout 120 java -jar "$CLI" --server "$SERVER" "$@"; }
+cli hosta register-user alice > "$WORK/setup.log" || fail "registering alice"
+cli hostb register-user bobby --accept-policy acceptAll >> "$WORK/setup.log" || fail "registering bob"
+cli hosta befriend --user alice bobby >> "$WORK/setup.log" || fail "alice befriending bob"
 
 stop_processes() { # every process in one namespace, so no listener outlives its scenario
   ip netns pids "$P-$1" | xargs -r kill 2>/dev/null || true
@@ -139,12 +139,12 @@ stop_processes() { # every process in one namespace, so no listener outlives its
 
 scenario() { # scenario NAME EXPECTED_PATH
   local name=$1 expected=$2
-  cli hostb p2p-listen bobby 'Tr0ub4dor&3' 60 > "$WORK/bob-$name.log" 2>&1 &
+  cli hostb p2p-listen --user bobby --p2p-timeout 8 --seconds 60 > "$WORK/bob-$name.log" 2>&1 &
   local listener=$!
   for _ in $(seq 1 60); do grep -q LISTENING "$WORK/bob-$name.log" && break; sleep 0.5; done
   grep -q LISTENING "$WORK/bob-$name.log" || fail "$name: bob is not listening"
   local connected=0
-  cli hosta p2p-connect alice 'Tr0ub4dor&3' bobby "$expected" > "$WORK/alice-$name.log" 2>&1 || connected=$?
+  cli hosta p2p-connect --user alice --p2p-timeout 8 user:bobby --expect "$expected" > "$WORK/alice-$name.log" 2>&1 || connected=$?
   stop_processes hostb
   wait "$listener" 2>/dev/null || true
   [ "$connected" = 0 ] || fail "$name: alice did not get an echo over a $expected path"

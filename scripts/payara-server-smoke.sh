@@ -21,7 +21,7 @@ A="$WORK/payara6/bin/asadmin"
 EAR=$ROOT/irsp-ear/target/irsp.ear
 RAR=$ROOT/irsp-jms/target/irsp-ra.rar
 GATE=$ROOT/irsp-web/target/irsp-readiness.war
-CP="$ROOT/irsp-client/target/irsp-client.jar:$ROOT/irsp-client/target/lib/*"
+CLI="$ROOT/irsp-cli/target/irsp.jar"
 
 fail() { echo "PAYARA SERVER SMOKE TEST FAILED: $*"; [ -f "$WORK/server.log" ] || cp "$WORK"/payara6/glassfish/domains/irsp/logs/server.log "$WORK/server.log" 2>/dev/null || true; tail -n 60 "$WORK/server.log" 2>/dev/null || true; exit 1; }
 cleanup() {
@@ -83,9 +83,9 @@ listeners=$(ss -ltnH | awk '{print $4}' | grep -E ":($ADMIN|$HTTP|$((BASE + 81))
 ! echo "$listeners" | grep -qvE '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):' || fail "a listener is not on loopback: $listeners"
 
 echo "smoke test over REST and WebSocket"
-cli() { timeout 60 java -cp "$CP" org.irsp.client.cli.Irsp --server "http://127.0.0.1:$HTTP" --probe-port "$PROBE" "$@"; }
-cli register-user smoke-user 'Tr0ub4dor&3' > "$WORK/smoke.log" || fail "registration: $(cat "$WORK/smoke.log")"
-cli check smoke-user 'Tr0ub4dor&3' >> "$WORK/smoke.log" || fail "login/bind/heartbeat/logout: $(cat "$WORK/smoke.log")"
+cli() { IRSP_PASSWORD='Tr0ub4dor&3' timeout 60 java -jar "$CLI" --server "http://127.0.0.1:$HTTP" "$@"; }
+cli register-user smoke-user > "$WORK/smoke.log" || fail "registration: $(cat "$WORK/smoke.log")"
+cli check --user smoke-user >> "$WORK/smoke.log" || fail "login/bind/heartbeat/logout: $(cat "$WORK/smoke.log")"
 sed 's/^/  /' "$WORK/smoke.log"
 https=$(curl -sk -o /dev/null -w '%{http_code} %{content_type}' "https://127.0.0.1:$((BASE + 81))/irsp/api/v1/ready-probe")
 [[ "$https" == "404 application/json"* ]] || fail "HTTPS on $((BASE + 81)) does not reach IRSP: $https"

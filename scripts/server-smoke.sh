@@ -3,12 +3,12 @@
 # class-data archive by a training start), a user registered, logged in, bound and heartbeating over
 # REST and WebSocket with the CLI, a stop by SIGTERM, and a second start that maps the archive and still
 # has the user. Ports 18080 (HTTP), 13880 (AddrProbe), 16161 (broker) on 127.0.0.1; a scratch data
-# directory, removed after (KEEP_WORK=1 keeps it). Needs the CLI of `mvn verify` (irsp-client/target).
+# directory, removed after (KEEP_WORK=1 keeps it). Needs the CLI of `mvn verify` (irsp-cli/target/irsp.jar).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/irsp-server.XXXXXX)
 HTTP=18080; PROBE=13880
-CP="$ROOT/irsp-client/target/irsp-client.jar:$ROOT/irsp-client/target/lib/*"
+CLI="$ROOT/irsp-cli/target/irsp.jar"
 export IRSP_DATA="$WORK/data" IRSP_HTTP_PORT=$HTTP IRSP_PROBE_PORT=$PROBE IRSP_BROKER_PORT=16161 IRSP_TLS_ALLOWPLAINHTTP=true
 server=""
 fail() { echo "SERVER SCRIPT SMOKE TEST FAILED: $*"; tail -n 40 "$WORK/server.log" 2>/dev/null || true; exit 1; }
@@ -35,21 +35,21 @@ start() { # bound-seconds
   fail "not ready within $1 s"
 }
 java_pid() { pgrep -f "^java .*$IRSP_DATA/payara/launch-micro.jar" | head -n1; }
-cli() { timeout 60 java -cp "$CP" org.irsp.client.cli.Irsp --server "http://127.0.0.1:$HTTP" --probe-port "$PROBE" "$@"; }
+cli() { IRSP_PASSWORD='Tr0ub4dor&3' timeout 60 java -jar "$CLI" --server "http://127.0.0.1:$HTTP" "$@"; }
 
 echo "first start (makes the class-data archive)"
 start 900
 [ -f "$IRSP_DATA/payara/irsp.jsa" ] || fail "no class-data archive after the first start"
 grep -q 'irsp.jsa' "/proc/$(java_pid)/maps" || fail "the server does not map the archive"
-cli register-user smoke-user 'Tr0ub4dor&3' > "$WORK/smoke.log" || fail "registration: $(cat "$WORK/smoke.log")"
-cli check smoke-user 'Tr0ub4dor&3' >> "$WORK/smoke.log" || fail "login/bind/heartbeat/logout: $(cat "$WORK/smoke.log")"
+cli register-user smoke-user > "$WORK/smoke.log" || fail "registration: $(cat "$WORK/smoke.log")"
+cli check --user smoke-user >> "$WORK/smoke.log" || fail "login/bind/heartbeat/logout: $(cat "$WORK/smoke.log")"
 sed 's/^/  /' "$WORK/smoke.log"
 stop
 echo "second start (from the archive, on the same data)"
 start 300
 grep -q 'making the class-data archive' "$WORK/server.log" && fail "the second start made the archive again"
 grep -q 'irsp.jsa' "/proc/$(java_pid)/maps" || fail "the second start does not map the archive"
-cli check smoke-user 'Tr0ub4dor&3' > "$WORK/smoke.log" || fail "the user did not survive the restart: $(cat "$WORK/smoke.log")"
+cli check --user smoke-user > "$WORK/smoke.log" || fail "the user did not survive the restart: $(cat "$WORK/smoke.log")"
 echo "  $(grep -o 'ready in [0-9,]* (ms)' "$WORK/server.log"), RSS $(awk '/VmRSS/ {print $2, $3}' "/proc/$(java_pid)/status")"
 stop
 echo "SERVER SCRIPT SMOKE TEST PASSED"

@@ -109,14 +109,44 @@ public class IrspRest {
         return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Logs in: POST /sessions. */
+    /** Logs in: POST /sessions; {@link Refused} with the IRSP's retCode and reason when it says no. */
     public Session login(String type, String id, String credentialField, String credential) {
         RestReply r = post("sessions", Wire.JSON.createObjectBuilder().add("type", type).add("id", id)
                 .add(credentialField, credential).build());
         if (r.retCode() != 200) {
-            throw new IllegalStateException("login failed: " + r.body());
+            throw new Refused("login", r);
         }
         return new Session(r.body().getString("id"), r.body().getString("connId"), r.body().getString("token"));
+    }
+
+    /** Logs a device in by §8.2 challenge-response: the secret itself is never sent. */
+    public Session loginByChallenge(String deviceId, String secret) {
+        RestReply c = post("sessions/challenge", Wire.JSON.createObjectBuilder().add("type", "device").add("id", deviceId).build());
+        if (c.retCode() != 200) {
+            throw new Refused("challenge", c);
+        }
+        byte[] key = DeviceProof.key(secret, c.body().getString("salt"), c.body().getInt("iterations"));
+        String nonce = c.body().getString("nonce");
+        RestReply r = post("sessions", Wire.JSON.createObjectBuilder().add("type", "device").add("id", deviceId)
+                .add("nonce", nonce).add("proof", DeviceProof.proof(key, nonce, deviceId)).build());
+        if (r.retCode() != 200) {
+            throw new Refused("login", r);
+        }
+        return new Session(r.body().getString("id"), r.body().getString("connId"), r.body().getString("token"));
+    }
+
+    /** The IRSP answered a request with a RetCode other than the one that means done. */
+    public static class Refused extends IllegalStateException {
+        private final transient RestReply reply;
+
+        public Refused(String what, RestReply reply) {
+            super(what + " refused: " + reply.retCode() + " " + reply.body().getString("reason", "") + " " + reply.body());
+            this.reply = reply;
+        }
+
+        public RestReply reply() {
+            return reply;
+        }
     }
 
     /** A login's result. */

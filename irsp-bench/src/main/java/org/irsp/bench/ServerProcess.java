@@ -1,4 +1,4 @@
-package org.irsp.client.bench;
+package org.irsp.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

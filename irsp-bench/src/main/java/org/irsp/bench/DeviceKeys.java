@@ -1,20 +1,15 @@
-package org.irsp.client.bench;
+package org.irsp.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.irsp.client.DeviceProof;
 
 /**
  * §8.2 on the device side: {@code K = PBKDF2-HMAC-SHA256(secret, salt, iterations)} and the proof over a
@@ -65,24 +60,9 @@ final class DeviceKeys {
         if (cached != null && cached.startsWith(prefix)) {
             k = Base64.getDecoder().decode(cached.substring(prefix.length()));
         } else {
-            k = derive(secret, salt, iterations);
+            k = DeviceProof.key(secret, salt, iterations);
             keys.put(deviceId, prefix + Base64.getEncoder().encodeToString(k));
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(k, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal((nonce + deviceId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] derive(String secret, String salt, int iterations) {
-        try {
-            PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), Base64.getDecoder().decode(salt), iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return DeviceProof.proof(k, nonce, deviceId);
     }
 }

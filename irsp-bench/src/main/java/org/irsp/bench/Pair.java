@@ -1,4 +1,4 @@
-package org.irsp.client.bench;
+package org.irsp.bench;
 
 import org.irsp.client.Wire;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.irsp.client.bench;
+package org.irsp.bench;
 
 import jakarta.json.JsonObject;
 import java.net.URI;

@@ -1,6 +1,6 @@
-package org.irsp.client.bench;
+package org.irsp.bench;
 
-import static org.irsp.client.bench.Benchmark.option;
+import static org.irsp.bench.Benchmark.option;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

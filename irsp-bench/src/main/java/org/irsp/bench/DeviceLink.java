@@ -1,4 +1,4 @@
-package org.irsp.client.bench;
+package org.irsp.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;

@@ -1,4 +1,4 @@
-package org.irsp.client.bench;
+package org.irsp.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;

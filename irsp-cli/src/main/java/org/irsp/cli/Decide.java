@@ -1,0 +1,47 @@
+package org.irsp.cli;
+
+import java.util.concurrent.Callable;
+import org.irsp.client.IrspRest;
+import org.irsp.client.Wire;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** An approver's decision on a pending relationship request (POST /relationship-requests/{requestId}). */
+abstract class Decide implements Callable<Integer> {
+
+    @ParentCommand Irsp irsp;
+    @Spec CommandSpec spec;
+    @Mixin Account account;
+
+    @Parameters(paramLabel = "REQUEST", description = "the requestId ('irsp requests' lists them)")
+    String requestId;
+
+    abstract String decision();
+
+    @Override
+    public Integer call() {
+        IrspRest rest = irsp.rest();
+        var body = Wire.JSON.createObjectBuilder().add("decision", decision()).build();
+        return Out.reply(spec, rest.call("POST", "relationship-requests/" + IrspRest.encode(requestId), body, account.login(rest).token()), 200);
+    }
+
+    @Command(name = "accept", mixinStandardHelpOptions = true, description = "Accepts a relationship request.")
+    static final class Accept extends Decide {
+        @Override
+        String decision() {
+            return "accept";
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Rejects a relationship request.")
+    static final class Reject extends Decide {
+        @Override
+        String decision() {
+            return "reject";
+        }
+    }
+}
