@@ -11,8 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +82,63 @@ class OperationsIT {
         assertTrue(metrics.contains("irsp_connections_bound"), "bound connections gauge");
         assertTrue(metrics.contains("gc_time"), "GC time from the base metrics");
         assertTrue(metrics.contains("irsp_messages_routed_total") || metrics.contains("irsp_logins_total"), "IRSP's own counters");
+    }
+
+    /**
+     * Prometheus's conventions: snake_case names with their unit, a HELP text each, every counter series there
+     * at zero before its first event, the response latency in seconds; frames, bytes, REST answers and the build counted.
+     */
+    @Test
+    void metricsFollowPrometheusConventionsAndCountFramesBytesRestAndTheBuild() throws Exception {
+        String code = "MNPQ2345";
+        String deviceId = RelationshipIT.deviceWithCode(code);
+        try (Party alice = Party.user(Fixtures.newUser()); Party device = Party.device(deviceId)) {
+            alice.request("RelationshipEstablishRequest", RelationshipIT.establish("user-device", device.address(), code));
+            JsonObject request = Json.createObjectBuilder().add("type", "DataMessage").add("msgId", UUID.randomUUID().toString())
+                    .add("targets", Json.createArrayBuilder().add(device.address())).add("needResponse", true)
+                    .add("body", Json.createObjectBuilder().add("op", "control")).build();
+            alice.ws.sendRaw(request.toString());
+            device.ws.sendRaw(MessagingIT.powerOnResponse(device.next("DataMessage")).toString());
+            assertEquals(200, alice.next("DataMessageResponse").getInt("retCode"));
+        }
+        String metrics = get("/metrics", "text/plain").body();
+        List<String> irsp = metrics.lines().filter(l -> l.startsWith("irsp_")).toList();
+        for (String line : irsp) {
+            assertTrue(line.matches("irsp_[a-z0-9_]+(\\{.*\\})? \\S+"), "snake_case: " + line);
+        }
+        irsp.stream().map(l -> l.split("[{ ]")[0]).distinct().forEach(name -> assertTrue(
+                metrics.lines().anyMatch(l -> l.matches("# HELP " + name.replaceAll("_(count|sum|max|mean)$", "") + " \\S.*")
+                        || l.matches("# HELP " + name + " \\S.*")), "a HELP text for " + name));
+        assertTrue(irsp.stream().anyMatch(l -> l.startsWith("irsp_messages_routed_total{ret_code=\"486\"}")), "486 there before any");
+        assertTrue(irsp.stream().anyMatch(l -> l.startsWith("irsp_p2p_paths_total{path=\"relay\"}")), "relay there before any");
+        double median = irsp.stream().filter(l -> l.startsWith("irsp_response_latency_seconds{quantile=\"0.5\"}"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no latency median in " + irsp));
+        assertTrue(median > 0 && median < 10, "the median response latency in seconds: " + median);
+        assertTrue(gauge(metrics, "irsp_ws_frames_received_total") > 0 && gauge(metrics, "irsp_ws_frames_sent_total") > 0);
+        assertTrue(gauge(metrics, "irsp_ws_received_bytes_total") > gauge(metrics, "irsp_ws_frames_received_total"), "bytes, not frames");
+        assertTrue(gauge(metrics, "irsp_ws_sent_bytes_total") > 0);
+        assertTrue(irsp.stream().anyMatch(l -> l.startsWith("irsp_rest_requests_total{status=\"2xx\"}") && !l.endsWith(" 0")
+                && !l.endsWith(" 0.0")), "REST answers counted");
+        assertTrue(irsp.stream().anyMatch(l -> l.startsWith("irsp_build_info{") && l.contains("version=\"0.") && l.endsWith(" 1")
+                || l.startsWith("irsp_build_info{") && l.contains("version=\"0.") && l.endsWith(" 1.0")), "the build: " + irsp);
+    }
+
+    /** The Grafana dashboard and the alert rules in docs/monitoring name only metrics IRSP exports. */
+    @Test
+    void theDashboardAndAlertRulesNameExportedMetrics() throws Exception {
+        String metrics = get("/metrics", "text/plain").body();
+        Path docs = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/monitoring");
+        for (String file : List.of("grafana-dashboard.json", "prometheus-alerts.yml")) {
+            Matcher names = Pattern.compile("irsp_[a-z0-9_]+").matcher(Files.readString(docs.resolve(file)));
+            while (names.find()) {
+                String name = names.group();
+                if (TestBroker.EXTERNAL && (name.equals("irsp_offline_items") || name.equals("irsp_dead_items"))) {
+                    continue; // the embedded broker's gauges
+                }
+                assertTrue(metrics.lines().anyMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " ")), file + " names " + name);
+            }
+        }
     }
 
     @Test

@@ -104,7 +104,7 @@ class SlowReaderIT {
 
     /** Frames waiting for slow clients on the server. */
     private static long queuedFrames() throws Exception {
-        return OperationsIT.gauge(OperationsIT.get("/metrics", "text/plain").body(), "irsp_connections_queuedFrames");
+        return OperationsIT.gauge(OperationsIT.get("/metrics", "text/plain").body(), "irsp_connections_queued_frames");
     }
 
     /** Sends small DataMessages to {@code device} until one is not forwarded (bounded: 20 s); returns its retCode. */

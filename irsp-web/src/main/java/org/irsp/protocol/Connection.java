@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.irsp.nat.entity.Candidate;
 import org.irsp.session.boundary.Bound;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * One WebSocket on this node and what the protocol remembers of it: the bind, its presence, the token
@@ -35,12 +36,12 @@ public class Connection {
     private volatile String closeReason;
     private boolean ready;
 
-    public Connection(Session session, String token, Candidate remoteAddress, TokenBucket bucket, int maxOutbound) {
+    public Connection(Session session, String token, Candidate remoteAddress, TokenBucket bucket, int maxOutbound, Meters meters) {
         this.session = session;
         this.token = token;
         this.remoteAddress = remoteAddress;
         this.bucket = bucket;
-        this.outbound = new Outbound(session, maxOutbound);
+        this.outbound = new Outbound(session, maxOutbound, meters);
     }
 
     /** Called for every inbound text frame: §8.5 liveness and the §6.9 token. */

@@ -1,6 +1,5 @@
 package org.irsp.protocol;
 
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,6 +32,8 @@ import org.irsp.session.control.SessionSettings;
 import org.irsp.session.entity.ConnectionCommand;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * The WebSockets of this node: opened, bound (by connId and by entity), closed. Acts on connection
@@ -56,7 +57,7 @@ public class ConnectionRegistry implements SessionTokens, LocalConnections {
     @Inject OfflineDeliveries offline;
     @Inject PresenceDirectory directory;
     @Inject Nodes nodes;
-    @Inject MetricRegistry metrics;
+    @Inject Meters meters;
     @Resource ManagedScheduledExecutorService scheduler;
 
     @Inject @ConfigProperty(name = "irsp.ws.rateFramesPerSecond", defaultValue = "200") int rate;
@@ -67,9 +68,10 @@ public class ConnectionRegistry implements SessionTokens, LocalConnections {
 
     @PostConstruct
     void start() {
-        metrics.gauge("irsp.connections.bound", this, ConnectionRegistry::boundCount);
-        metrics.gauge("irsp.connections.open", this, ConnectionRegistry::openCount);
-        metrics.gauge("irsp.connections.queuedFrames", this, ConnectionRegistry::queuedFrames);
+        meters.gauge("irsp.connections.bound", "WebSocket connections bound to a session on this node", MetricUnits.NONE, this::boundCount);
+        meters.gauge("irsp.connections.open", "WebSocket connections open on this node, bound or not", MetricUnits.NONE, this::openCount);
+        meters.gauge("irsp.connections.queued_frames", "Frames waiting to be written to slow clients on this node",
+                MetricUnits.NONE, this::queuedFrames);
         sweep = scheduler.scheduleWithFixedDelay(this::closeSilentConnections, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -80,7 +82,7 @@ public class ConnectionRegistry implements SessionTokens, LocalConnections {
     }
 
     public Connection opened(Session session, String token, Candidate remoteAddress) {
-        Connection c = new Connection(session, token, remoteAddress, new TokenBucket(rate, burst), maxOutbound);
+        Connection c = new Connection(session, token, remoteAddress, new TokenBucket(rate, burst), maxOutbound, meters);
         bySession.put(session.getId(), c);
         return c;
     }

@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.irsp.codes.JsonInput;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * The frames going out on one WebSocket: written asynchronously, one at a time, in order, from a queue
@@ -38,9 +40,12 @@ final class Outbound {
     private Iterator<String> backlog;
     private Runnable backlogDone;
 
-    Outbound(Session session, int max) {
+    private final Meters meters;
+
+    Outbound(Session session, int max, Meters meters) {
         this.session = session;
         this.max = max;
+        this.meters = meters;
     }
 
     void send(String frame) {
@@ -87,6 +92,7 @@ final class Outbound {
     private void send(String frame, Runnable completed) {
         try {
             session.getAsyncRemote().sendText(frame, result -> completed.run());
+            meters.frameSent(JsonInput.utf8Length(frame));
         } catch (IllegalStateException closedMeanwhile) {
             LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[] {session.getId(), closedMeanwhile.toString()});
             completed.run();

@@ -1,6 +1,5 @@
 package org.irsp.protocol;
 
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,6 +22,7 @@ import org.irsp.cluster.control.Grid;
 import org.irsp.codes.RetCode;
 import org.irsp.registration.entity.EntityRef;
 import java.time.Duration;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * DataMessages awaiting a DataMessageResponse (§11.2–11.3), keyed by (addressed entity, sender entity,
@@ -49,7 +49,7 @@ public class PendingResponses {
     long timeoutSeconds;
 
     @Inject ResponseRouter router;
-    @Inject MetricRegistry metrics;
+    @Inject Meters meters;
     @Inject Grid grid;
     @Resource ManagedScheduledExecutorService scheduler;
     @Resource ManagedExecutorService executor;
@@ -145,6 +145,6 @@ public class PendingResponses {
     }
 
     private void latency(long nanos) {
-        metrics.timer("irsp.response.latency").update(Duration.ofNanos(nanos));
+        meters.responseLatency(nanos);
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.codes.JsonInput;
 import org.irsp.nat.entity.Candidate;
 import java.io.IOException;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * The §6 WebSocket at {@code /irsp/ws}: steps 1–2 of §6.5 here, everything else in the dispatcher. One
@@ -31,6 +32,7 @@ public class ProtocolEndpoint {
     @Inject Dispatcher dispatcher;
     @Inject ConnectionRegistry registry;
     @Inject IdleTimers idleTimers;
+    @Inject Meters meters;
 
     @Inject
     @ConfigProperty(name = "irsp.ws.hardMaxFrameBytes", defaultValue = "1048576")
@@ -56,8 +58,10 @@ public class ProtocolEndpoint {
         if (c == null) {
             return;
         }
+        long bytes = JsonInput.utf8Length(text);
+        meters.frameReceived(bytes);
         // §6.5 step 2 for every frame: the container enforces its buffer only on fragmented messages
-        if (text.length() > hardMaxFrameBytes / 3 && JsonInput.utf8Length(text) > hardMaxFrameBytes) {
+        if (bytes > hardMaxFrameBytes) {
             c.close(CloseCode.FRAME_TOO_BIG, null);
             return;
         }

@@ -15,6 +15,7 @@ public class RestApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(UsersResource.class, DevicesResource.class, SessionsResource.class, RelationshipsResource.class,
                 RelationshipRequestsResource.class, DiscoveryResource.class,
-                ErrorMapper.class, ContentTypeFilter.class, BodyLimitFilter.class, VersionFilter.class, AuthenticationFilter.class);
+                ErrorMapper.class, ContentTypeFilter.class, BodyLimitFilter.class, VersionFilter.class, AuthenticationFilter.class,
+                RestMeter.class);
     }
 }

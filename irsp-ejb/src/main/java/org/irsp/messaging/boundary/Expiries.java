@@ -1,6 +1,5 @@
 package org.irsp.messaging.boundary;
 
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.irsp.events.entity.EnterpriseEvent;
@@ -13,6 +12,7 @@ import org.irsp.push.entity.DeliveryFailed;
 import org.irsp.push.entity.Endpoint;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * §11.5: an expired offline item is dropped; {@code message.deliveryFailed} is always published, and a
@@ -23,7 +23,7 @@ public class Expiries {
 
     @Inject Event<EnterpriseEvent> events;
     @Inject Notifications notifications;
-    @Inject MetricRegistry metrics;
+    @Inject Meters meters;
     @Inject Mailboxes mailboxes;
 
     public void expired(String text, String recipientKey, String kind, int sizeBytes) {
@@ -31,7 +31,7 @@ public class Expiries {
             return;
         }
         mailboxes.released(recipientKey, kind, sizeBytes);
-        metrics.counter("irsp.messages.expired").inc();
+        meters.expired();
         Expired message = Expired.of(PushText.readStored(text));
         String[] recipient = recipientKey.split(":", 2);
         Endpoint target = new Endpoint(recipient[0], recipient[1], null);

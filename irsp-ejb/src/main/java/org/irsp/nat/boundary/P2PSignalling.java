@@ -1,7 +1,5 @@
 package org.irsp.nat.boundary;
 
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -30,6 +28,7 @@ import org.irsp.rights.control.Enforcement;
 import org.irsp.session.control.ConnectionChannel;
 import org.irsp.session.control.Tokens;
 import org.irsp.session.entity.ConnectionCommand;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * §12.3 P2P signalling: P2PConnectRequest (checks 404, 403, 480 in that order, then P2PConnectNotify to
@@ -52,7 +51,7 @@ public class P2PSignalling {
     @Inject ConnectionChannel connections;
     @Inject AuditLog audit;
     @Inject Clock clock;
-    @Inject MetricRegistry metrics;
+    @Inject Meters meters;
 
     @Inject
     @ConfigProperty(name = "irsp.nat.answerTimeoutSeconds", defaultValue = "30")
@@ -105,7 +104,7 @@ public class P2PSignalling {
             a.report(reporter, report);
             return a;
         }).orElseThrow(() -> new IrspException(RetCode.NOT_FOUND, "unknown requestId"));
-        metrics.counter("irsp.p2p.paths", new Tag("path", report.path())).inc();
+        meters.p2pPath(report.path());
     }
 
     /** A connection closed: its observation is gone, and attempts whose peer it was answer 480. */

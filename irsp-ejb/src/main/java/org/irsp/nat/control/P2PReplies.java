@@ -1,7 +1,5 @@
 package org.irsp.nat.control;
 
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.irsp.messaging.control.DuplicateWindow;
 import org.irsp.nat.entity.P2PAttempt;
 import org.irsp.session.control.ConnectionChannel;
 import org.irsp.session.entity.ConnectionCommand;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * The one P2PConnectResponse the requester receives (§12.3), sent to the connection that asked, whenever
@@ -26,7 +25,7 @@ public class P2PReplies {
     @Inject ConnectionChannel connections;
     @Inject DuplicateWindow duplicates;
     @Inject AuditLog audit;
-    @Inject MetricRegistry metrics;
+    @Inject Meters meters;
 
     /** An outcome without the peer's answer: it went away (480) or did not answer in time (408). */
     public void send(P2PAttempt attempt, RetCode code, String reason) {
@@ -47,7 +46,7 @@ public class P2PReplies {
         connections.send(ConnectionCommand.push(attempt.requester(), attempt.requesterConnId(), null, answer, null));
         duplicates.settle(attempt.requester().key(), attempt.requesterMsgId(), "P2PConnectResponse", code.code(),
                 answer.requestId() == null ? null : answer);
-        metrics.counter("irsp.p2p.requests", new Tag("retCode", String.valueOf(code.code()))).inc();
+        meters.p2pRequest(code.code());
         audit.record(attempt.requester().key(), null, "p2p.connect", code.code(),
                 "peer=" + attempt.peer().key() + " requestId=" + attempt.requestId());
     }

@@ -9,8 +9,6 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.irsp.audit.control.AuditLog;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
@@ -21,6 +19,7 @@ import org.irsp.registration.entity.StoredHash;
 import org.irsp.session.boundary.LoginResult;
 import org.irsp.session.entity.Challenge;
 import org.irsp.session.entity.LoginSession;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * The committed consequences of a login attempt, each in its own transaction: a failure is counted
@@ -37,7 +36,7 @@ public class LoginOutcomes {
     @Inject SessionSettings settings;
     @Inject AuditLog audit;
     @Inject Clock clock;
-    @Inject MetricRegistry metrics;
+    @Inject Meters meters;
 
     public LoginResult succeeded(EntityRef entity, String clientIp) {
         Instant now = clock.instant();
@@ -46,7 +45,7 @@ public class LoginOutcomes {
         String token = Tokens.token();
         em.persist(new LoginSession(connId, Tokens.digest(token), entity, now));
         audit.record(entity.id(), clientIp, "login", 200, null);
-        metrics.counter("irsp.logins", new Tag("outcome", "success")).inc();
+        meters.login("success");
         return new LoginResult(entity, connId, token, settings.heartbeatSeconds(), settings.bindWindowSeconds());
     }
 
@@ -56,10 +55,10 @@ public class LoginOutcomes {
         Instant now = clock.instant();
         account.recordLoginFailure(now, settings.lockout());
         audit.record(entity.id(), clientIp, "login", 401, why);
-        metrics.counter("irsp.logins", new Tag("outcome", "failure")).inc();
+        meters.login("failure");
         if (account.lockRemaining(now).isPresent()) {
             audit.record(entity.id(), clientIp, "lockout", 429, null);
-            metrics.counter("irsp.logins", new Tag("outcome", "lockout")).inc();
+            meters.login("lockout");
         }
         return refusal();
     }

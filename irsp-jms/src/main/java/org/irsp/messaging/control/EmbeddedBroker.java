@@ -1,6 +1,5 @@
 package org.irsp.messaging.control;
 
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
@@ -23,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 import org.apache.activemq.artemis.core.postoffice.QueueBinding;
 import org.apache.activemq.artemis.core.server.Queue;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * The default broker: Artemis inside the application, persisting its journal to disk, so that a fresh
@@ -57,7 +58,7 @@ public class EmbeddedBroker {
     String acceptor;
 
     @Inject
-    MetricRegistry metrics;
+    Meters meters;
 
     private EmbeddedActiveMQ broker;
 
@@ -86,8 +87,10 @@ public class EmbeddedBroker {
             broker = new EmbeddedActiveMQ().setConfiguration(configuration(data));
             broker.start();
             LOG.log(Level.INFO, "Embedded Artemis started on {0}, journal in {1}", new Object[] {acceptor, data});
-            metrics.gauge("irsp.offline.items", this, b -> b.depth(Jms.OFFLINE_PREFIX));
-            metrics.gauge("irsp.dead.items", this, b -> b.depth("irsp.dead"));
+            meters.gauge("irsp.offline.items", "Items in the offline queues of the embedded broker (-1: unknown)", MetricUnits.NONE,
+                    () -> depth(Jms.OFFLINE_PREFIX));
+            meters.gauge("irsp.dead.items", "Items in irsp.dead, the dead letters of the embedded broker (-1: unknown)", MetricUnits.NONE,
+                    () -> depth("irsp.dead"));
         } catch (Exception e) {
             throw new IllegalStateException("embedded Artemis failed to start", e);
         }

@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.codes.Timestamps;
@@ -37,6 +35,7 @@ import org.irsp.session.boundary.Bound;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.session.control.ConnectionChannel;
 import org.irsp.session.entity.ConnectionCommand;
+import org.irsp.telemetry.control.Meters;
 
 /**
  * §11 DataMessage: resolve, decide per target, forward to the chosen connections, then answer the
@@ -50,7 +49,7 @@ public class DataMessageHandler implements FrameHandler {
     @Inject PendingResponses pending;
     @Inject ConnectionRegistry registry;
     @Inject ConnectionChannel channel;
-    @Inject MetricRegistry metrics;
+    @Inject Meters meters;
     @Inject @ConfigProperty(name = "irsp.offline.defaultTtlSeconds", defaultValue = "604800") long defaultTtlSeconds;
     @Inject @ConfigProperty(name = "irsp.offline.maxTtlSeconds", defaultValue = "2592000") long maxTtlSeconds;
 
@@ -92,7 +91,7 @@ public class DataMessageHandler implements FrameHandler {
 
     /** Forwards to the connections chosen and answers the sender; null when the one target answers it itself. */
     private Reply answer(Bound bound, DataMessage m, List<Outcome> outcomes, boolean multi) {
-        outcomes.forEach(o -> metrics.counter("irsp.messages.routed", new Tag("retCode", String.valueOf(o.code().code()))).inc());
+        outcomes.forEach(o -> meters.routed(o.code().code()));
         if (m.needResponse()) {
             awaitResponses(bound, m, outcomes, !multi);
         }
