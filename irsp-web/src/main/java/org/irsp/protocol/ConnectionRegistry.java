@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
@@ -65,6 +66,11 @@ public class ConnectionRegistry implements SessionTokens, LocalConnections {
     @Inject @ConfigProperty(name = "irsp.ws.maxOutboundFrames", defaultValue = "1024") int maxOutbound;
 
     private ScheduledFuture<?> sweep;
+
+    /** Made when the application starts, so that its gauges are there before the first connection. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // started by start()
+    }
 
     @PostConstruct
     void start() {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
@@ -13,7 +12,6 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * IRSP's metrics, named and described in one place, in Prometheus's conventions once exported on
@@ -41,7 +39,7 @@ public class Meters {
     private Counter framesOut;
     private Counter bytesIn;
     private Counter bytesOut;
-    private Timer responseLatency;
+    private LatencyHistogram responseLatency;
 
     @PostConstruct
     void register() {
@@ -59,10 +57,8 @@ public class Meters {
         framesOut = counter("irsp.ws.frames.sent", "WebSocket text frames sent to clients", MetricUnits.NONE);
         bytesIn = counter("irsp.ws.received", "Bytes of WebSocket text frames received (UTF-8)", MetricUnits.BYTES);
         bytesOut = counter("irsp.ws.sent", "Bytes of WebSocket text frames sent (UTF-8)", MetricUnits.BYTES);
-        // the unit named, so that the exporter scales the nanoseconds it is given to the seconds its name says
-        responseLatency = registry.timer(Metadata.builder().withName("irsp.response.latency")
-                .withDescription("Time from a DataMessage that needs a response to its DataMessageResponse")
-                .withUnit(MetricUnits.NANOSECONDS).build());
+        responseLatency = new LatencyHistogram(registry, "irsp_response_latency_seconds",
+                "Seconds from a DataMessage that needs a response to its DataMessageResponse");
         gauge("irsp.build.info", "The running build (always 1): its version and the protocol version in the tags", MetricUnits.NONE,
                 () -> 1, new Tag("version", build.version()), new Tag("protocol", "1.0"));
     }
@@ -94,7 +90,7 @@ public class Meters {
     }
 
     public void responseLatency(long nanos) {
-        responseLatency.update(Duration.ofNanos(nanos));
+        responseLatency.record(nanos);
     }
 
     public void p2pRequest(int retCode) {
