@@ -52,7 +52,7 @@ if ! command -v nft >/dev/null; then
   echo "installing nftables from Debian's packages"
   timeout 300 apt-get install -y -q nftables >/dev/null 2>&1 || skip "nftables is missing and could not be installed"
 fi
-for f in "$WAR" "$RAR" "$MICRO" "$ROOT/irsp-client/target/irsp-client.jar"; do
+for f in "$WAR" "$RAR" "$MICRO" "$CLI"; do
   [ -f "$f" ] || fail "missing $f: run 'mvn verify' first"
 done
 trap cleanup EXIT

@@ -29,7 +29,7 @@ cleanup() {
   [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
-for f in "$EAR" "$RAR" "$ROOT/irsp-client/target/irsp-client.jar"; do [ -f "$f" ] || fail "missing $f: run 'mvn verify' first"; done
+for f in "$EAR" "$RAR" "$CLI"; do [ -f "$f" ] || fail "missing $f: run 'mvn verify' first"; done
 
 echo "fetching Payara Server $VERSION through Maven"
 mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \

@@ -20,7 +20,7 @@ stop() {
 }
 cleanup() { stop; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
-[ -f "$ROOT/irsp-client/target/irsp-client.jar" ] || fail "missing the CLI: run 'mvn verify' first"
+[ -f "$CLI" ] || fail "missing the CLI ($CLI): run 'mvn verify' first"
 start() { # bound-seconds
   bash "$ROOT/scripts/server.sh" > "$WORK/server.log" 2>&1 &
   server=$!
