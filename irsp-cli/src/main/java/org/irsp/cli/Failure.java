@@ -22,7 +22,7 @@ final class Failure implements IExecutionExceptionHandler {
         Throwable cause = unwrap(e);
         String server = String.valueOf(((Irsp) line.getCommandSpec().root().userObject()).servers);
         if (cause instanceof IrspRest.Refused r) {
-            line.getErr().println("irsp: " + r.getMessage().replace(" " + r.reply().body(), "") + hint(r.reply().retCode()));
+            line.getErr().println("irsp: " + r.summary() + hint(r.reply().retCode()));
             return 1;
         }
         if (cause instanceof UncheckedIOException io && (io.getCause() instanceof ConnectException || io.getCause() instanceof HttpConnectTimeoutException)

@@ -137,11 +137,18 @@ public class IrspRest {
 
     /** The IRSP answered a request with a RetCode other than the one that means done. */
     public static class Refused extends IllegalStateException {
+        private final String what;
         private final transient RestReply reply;
 
         public Refused(String what, RestReply reply) {
-            super(what + " refused: " + reply.retCode() + " " + reply.body().getString("reason", "") + " " + reply.body());
+            super(what + " refused: " + reply.body());
+            this.what = what;
             this.reply = reply;
+        }
+
+        /** What was refused ("login", "challenge"), its RetCode and the IRSP's reason, in one line. */
+        public String summary() {
+            return what + " refused: " + reply.retCode() + " " + reply.body().getString("reason", "");
         }
 
         public RestReply reply() {
