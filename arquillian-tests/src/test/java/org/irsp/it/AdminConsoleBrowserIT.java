@@ -8,10 +8,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,7 +27,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The admin console end to end in headless Chromium (Debian's chromium and chromium-driver): sign in,
- * find a connected device, kick its session, see the kick in the audit log. Screenshots of each step go
+ * find a connected device, kick its session, see the kick in the audit log; then, at a phone's width, the console and
+ * the sign-in page fit without scrolling sideways. Screenshots of each step go
  * to {@code target/it/screenshots}. Skipped, saying why, where Chromium is not installed.
  */
 @ExtendWith(IrspServer.class)
@@ -76,6 +79,16 @@ class AdminConsoleBrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), uuid));
             assertTrue(browser.findElement(By.id("audit")).getText().contains("admin:admin"));
             shot(browser, "3-kick-audited");
+
+            // a phone (390 x 844 CSS pixels): the console and the sign-in page fit its width, nothing scrolls sideways
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+            assertFitsTheWidth(browser, "the console");
+            shot(browser, "4-phone-console");
+            browser.get(IrspServer.uri() + "/irsp/admin-login.html");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertFitsTheWidth(browser, "the sign-in page");
+            shot(browser, "5-phone-sign-in");
         } finally {
             browser.quit();
         }
@@ -88,6 +101,12 @@ class AdminConsoleBrowserIT {
                 "--user-data-dir=" + Files.createTempDirectory("irsp-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    private static void assertFitsTheWidth(WebDriver browser, String page) {
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(((Number) overflow).longValue() <= 0, page + " is wider than the screen by " + overflow + " px");
     }
 
     private static void shot(WebDriver browser, String name) throws Exception {

@@ -78,6 +78,19 @@ class AdminConsoleIT {
         return Json.createReader(new StringReader(r.body())).readObject();
     }
 
+    /** The sign-in page is styled (its style sheet is open to all) and both pages fit a phone's width. */
+    @Test
+    void theSignInPageIsStyledAndBothPagesFitAPhone() throws Exception {
+        HttpClient anonymous = browser();
+        HttpResponse<String> css = get(anonymous, "/irsp/admin/console.css");
+        assertEquals(200, css.statusCode(), "the style sheet without a login");
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.body().contains("@media (max-width"), "a layout for narrow screens");
+        assertTrue(get(anonymous, "/irsp/admin-login.html").body().contains("<meta name=\"viewport\""));
+        assertTrue(loggedIn().get("/irsp/admin/").body().contains("<meta name=\"viewport\""));
+        assertEquals(302, get(anonymous, "/irsp/admin/console.js").statusCode(), "the rest of /admin still needs the login");
+    }
+
     @Test
     void withoutALoginThePagesSendToTheFormAndTheApiAnswers401() throws Exception {
         HttpClient anonymous = browser();
