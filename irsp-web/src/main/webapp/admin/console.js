@@ -22,7 +22,16 @@ function health() {
     const c = document.createElement('span');
     c.textContent = o.connectionsBound + ' bound / ' + o.connectionsOpen + ' open connections · ' + o.admin;
     el('health').appendChild(c);
+    const n = document.createElement('span');
+    n.id = 'node';
+    n.textContent = 'node ' + o.node + ' · IRSP ' + o.version + ' · up ' + uptime(o.uptimeSeconds);
+    el('health').appendChild(n);
   });
+}
+
+function uptime(seconds) {
+  const d = Math.floor(seconds / 86400), h = Math.floor(seconds % 86400 / 3600), m = Math.floor(seconds % 3600 / 60);
+  return (d ? d + 'd ' : '') + (d || h ? h + 'h ' : '') + m + 'min';
 }
 
 function search() {

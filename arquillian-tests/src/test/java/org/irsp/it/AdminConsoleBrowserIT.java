@@ -56,6 +56,7 @@ class AdminConsoleBrowserIT {
             browser.findElement(By.id("signin")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("health"), "database UP"));
             assertTrue(browser.findElement(By.id("health")).getText().contains("broker UP"));
+            assertTrue(browser.findElement(By.id("node")).getText().startsWith("node local · IRSP 0."));
 
             browser.findElement(By.id("q")).sendKeys("urn:IGRS:Device:DeviceId:" + uuid.substring(0, 8));
             new Select(browser.findElement(By.id("type"))).selectByValue("device");

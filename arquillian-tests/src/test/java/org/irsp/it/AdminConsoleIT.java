@@ -113,6 +113,9 @@ class AdminConsoleIT {
         JsonObject overview = json(admin.get("/irsp/admin/api/overview"));
         assertEquals("UP", overview.getString("database"));
         assertEquals("UP", overview.getString("broker"));
+        assertEquals("local", overview.getString("node"), "a single node's name");
+        assertTrue(overview.getString("version").startsWith("0."), overview.toString());
+        assertTrue(overview.getJsonNumber("uptimeSeconds").longValue() > 0, overview.toString());
         String deviceId = Fixtures.newDevice();
         try (Party device = Party.device(deviceId)) {
             String q = URLEncoder.encode(deviceId.substring(0, 30), StandardCharsets.UTF_8);

@@ -38,6 +38,9 @@ import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.relationship.control.RelationshipStore;
 import org.irsp.session.boundary.Sessions;
+import java.lang.management.ManagementFactory;
+import org.irsp.cluster.control.Node;
+import org.irsp.telemetry.control.Build;
 
 /**
  * The console's operations: health at a glance, account lookup with presence, connections, relationships
@@ -56,6 +59,8 @@ public class AdminResource {
     @Inject AuditTrail auditTrail;
     @Inject AuditLog audit;
     @Inject ConnectionRegistry connections;
+    @Inject Node node;
+    @Inject Build build;
     @Inject @Readiness DatabaseReadiness database;
     @Inject @Readiness BrokerReadiness broker;
     @Context SecurityContext caller;
@@ -67,6 +72,8 @@ public class AdminResource {
         return Wire.JSON.createObjectBuilder().add("database", database.call().getStatus().name())
                 .add("broker", broker.call().getStatus().name()).add("connectionsOpen", connections.openCount())
                 .add("connectionsBound", connections.boundCount()).add("admin", caller.getUserPrincipal().getName())
+                .add("node", node.name()).add("version", build.version())
+                .add("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000)
                 .add("csrfToken", String.valueOf(request.getSession().getAttribute(AdminLogin.CSRF_TOKEN))).build();
     }
 
