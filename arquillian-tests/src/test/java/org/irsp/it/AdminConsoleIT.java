@@ -58,6 +58,18 @@ class AdminConsoleIT {
         HttpResponse<String> post(String path) throws Exception {
             return AdminConsoleIT.post(http, path, "", csrf);
         }
+
+        /** A state-changing call with a JSON body, as the console page makes it. */
+        HttpResponse<String> post(String path, JsonObject body) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(IrspServer.uri() + path)).header("Content-Type", "application/json")
+                    .header("X-IRSP-CSRF", csrf).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** An action with a reason, as confirmed in the console's dialog. */
+        HttpResponse<String> act(String path, String reason) throws Exception {
+            return post(path, Json.createObjectBuilder().add("reason", reason).build());
+        }
     }
 
     static Console loggedIn() throws Exception {
@@ -126,14 +138,18 @@ class AdminConsoleIT {
             assertEquals(device.session.connId(), before.getJsonArray("connections").getString(0));
             assertEquals(403, post(admin.http(), path + "/kick", "").statusCode(), "no CSRF token, no kick");
             assertEquals(403, post(admin.http(), path + "/kick", "", "forged").statusCode());
+            HttpResponse<String> noReason = admin.post(path + "/kick");
+            assertEquals(400, noReason.statusCode(), "a kick needs a reason");
+            assertEquals("reason", json(noReason).getJsonObject("details").getString("field"));
             assertEquals("online", json(admin.get(path)).getString("presence"), "the refused kicks changed nothing");
-            JsonObject after = json(admin.post(path + "/kick"));
+            JsonObject after = json(admin.act(path + "/kick", "suspected stolen device"));
             assertEquals(4003, device.ws.closeCode(Duration.ofSeconds(10)));
             assertEquals("enabled", after.getString("status"));
         }
         JsonObject audit = json(admin.get("/irsp/admin/api/audit?action=admin.kick"));
         assertTrue(audit.getJsonArray("records").getValuesAs(JsonObject.class).stream()
-                .anyMatch(r -> r.getString("actor").equals("admin:admin") && r.getString("detail", "").contains(deviceId.substring(deviceId.lastIndexOf(':') + 1))));
+                .anyMatch(r -> r.getString("actor").equals("admin:admin") && r.getString("detail", "").contains(deviceId.substring(deviceId.lastIndexOf(':') + 1))
+                        && r.getString("detail").endsWith("reason: suspected stolen device")));
     }
 
     /** The console counts a device's stored items without reading them: the device's next bind still gets every one. */
@@ -166,7 +182,9 @@ class AdminConsoleIT {
         Console admin = loggedIn();
         String user = Fixtures.newUser();
         String path = "/irsp/admin/api/accounts/user/" + user;
-        assertEquals("disabled", json(admin.post(path + "/disable")).getString("status"));
+        assertEquals(400, admin.post(path + "/disable").statusCode(), "a disable needs a reason");
+        assertEquals("enabled", json(admin.get(path)).getString("status"), "the refused disable changed nothing");
+        assertEquals("disabled", json(admin.act(path + "/disable", "abuse report 1234")).getString("status"));
         RestReply refused = Fixtures.rest().post("sessions", Json.createObjectBuilder().add("type", "user").add("id", user)
                 .add("password", Fixtures.PASSWORD).build());
         assertEquals(403, refused.retCode());

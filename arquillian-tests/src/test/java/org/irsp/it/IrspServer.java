@@ -33,6 +33,7 @@ public final class IrspServer implements BeforeAllCallback, ExtensionContext.Sto
             "-Dirsp.session.heartbeatMissLimit=2",
             "-Dirsp.login.lockSeconds=4",
             "-Dirsp.admin.lockSeconds=4",
+            "-Dirsp.console.sampleSeconds=1",
             "-Dirsp.register.ratePerMinute=100000",
             "-Dirsp.offline.maxMessages=5",
             "-Dirsp.ws.maxOutboundFrames=64",

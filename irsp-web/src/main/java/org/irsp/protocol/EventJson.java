@@ -45,7 +45,9 @@ public final class EventJson {
             r.entries().forEach(g -> entries.add(RightsJson.grant(g)));
             d.add("defaultPolicy", r.defaultPolicy()).add("entries", entries);
         } else if (e instanceof CodeChanged c) {
-            d.add("by", PushFrames.address(c.by())).add("releaseAll", c.releaseAll());
+            // an administrator's change (the console) is the IRSP's own, as the source of a server push
+            d.add("by", c.by() == null ? Wire.JSON.createObjectBuilder().add("type", "irsp") : PushFrames.address(c.by()))
+                    .add("releaseAll", c.releaseAll());
         } else if (e instanceof MessageUndelivered m) {
             DeliveryFailed f = m.failure();
             d.add("msgId", f.msgId()).add("target", Wire.JSON.createObjectBuilder().add("type", f.target().type()).add("id", f.target().id()))

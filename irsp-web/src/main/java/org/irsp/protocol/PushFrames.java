@@ -251,7 +251,7 @@ public final class PushFrames {
         return a;
     }
 
-    static void addIfPresent(JsonObjectBuilder b, String name, String value) {
+    public static void addIfPresent(JsonObjectBuilder b, String name, String value) {
         if (value != null) {
             b.add(name, value);
         }

@@ -34,12 +34,18 @@ public final class RestBodies {
     }
 
     public static DeviceRegistration deviceRegistration(JsonFields f) {
+        return deviceRegistration(f, true);
+    }
+
+    /** A device registration; the console may leave the secret out (IRSP generates one), a device may not. */
+    public static DeviceRegistration deviceRegistration(JsonFields f, boolean secretMandatory) {
         String deviceId = f.string("deviceId", 0, ANY);
         var description = new DeviceDescription(f.string("deviceType", 1, 128), f.string("manufacturer", 1, 64),
                 f.string("model", 1, 64), f.optionalString("serialNo", 0, 64).orElse(null),
                 f.optionalString("firmwareVersion", 0, 32).orElse(null), f.optionalString("name", 1, 64).orElse(null),
                 f.optionalStrings("serviceTypes", 32, 1, 128).orElse(null));
-        return new DeviceRegistration(deviceId, description, f.string("secret", 0, ANY),
+        String secret = secretMandatory ? f.string("secret", 0, ANY) : f.optionalString("secret", 0, ANY).orElse(null);
+        return new DeviceRegistration(deviceId, description, secret,
                 f.optionalString("verificationCode", 0, ANY).orElse(null), f.optionalString("certificate", 0, ANY).orElse(null));
     }
 

@@ -91,7 +91,7 @@ public sealed interface EnterpriseEvent {
         public String entityId() { return deviceId; }
     }
 
-    /** A device's verification code was changed or reset by {@code by}. */
+    /** A device's verification code was changed or reset by {@code by} (null: an administrator, through the console). */
     record CodeChanged(String deviceId, EntityRef by, boolean releaseAll) implements EnterpriseEvent {
         public String eventType() { return "vcode.changed"; }
         public String entityType() { return "device"; }

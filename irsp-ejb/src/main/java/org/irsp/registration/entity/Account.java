@@ -73,6 +73,11 @@ public abstract class Account {
         failures().recordSuccess();
     }
 
+    /** An administrator lifts a lockout: the ID may log in at once and its failure count starts again. */
+    public void unlock() {
+        failures().recordSuccess();
+    }
+
     /** A row whose counter columns are all empty loads without the embedded object. */
     private LoginFailures failures() {
         if (loginFailures == null) {

@@ -14,11 +14,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.irsp.audit.control.AuditLog;
+import org.irsp.audit.entity.Operator;
 import org.irsp.session.entity.ConnectionCommand.Ending;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.registration.entity.AccountDeleted;
 import org.irsp.registration.entity.AccountDisabled;
+import org.irsp.registration.entity.CredentialReset;
 import org.irsp.registration.entity.EntityRef;
 import org.irsp.registration.entity.EntityType;
 import org.irsp.cluster.control.Node;
@@ -59,7 +61,7 @@ public class Sessions {
     }
 
     /** §8.4 checks after the body: 481, 401, 409; a device's older connection is replaced (4001). */
-    public Bound bind(String connId, String token) {
+    public Bound bind(String connId, String token, String clientAddress) {
         Instant now = clock.instant();
         LoginSession s = em.find(LoginSession.class, connId);
         if (s == null || !s.isInBindWindow(now, settings.bindWindow())) {
@@ -72,6 +74,7 @@ public class Sessions {
             throw new IrspException(RetCode.CONFLICT, "connId already bound");
         }
         s.bind(now, node.name());
+        s.cameFrom(clientAddress);
         try {
             em.flush();
         } catch (OptimisticLockException raced) {
@@ -125,12 +128,46 @@ public class Sessions {
         endAll(disabled.entity());
     }
 
+    public void onCredentialReset(@Observes CredentialReset reset) {
+        endAll(reset.entity());
+    }
+
     /** An administrator's kick: every session of the entity ends, its connections close with 4003. */
-    public int kickAll(EntityRef entity, String admin, String clientIp) {
+    public int kickAll(EntityRef entity, Operator by) {
         int ended = endAll(entity);
-        audit.record("admin:" + admin, clientIp, "admin.kick", 200, entity.key() + " sessions=" + ended);
+        audit.record(by.actor(), by.clientIp(), "admin.kick", 200, by.detail(entity.key() + " sessions=" + ended));
         return ended;
     }
+
+    /** An administrator ends one session; a bound one's connection closes with 4003. */
+    public void kick(String connId, Operator by) {
+        LoginSession s = em.find(LoginSession.class, connId);
+        if (s == null || s.isEnded()) {
+            throw new IrspException(RetCode.NOT_FOUND, "unknown or ended session");
+        }
+        if (s.isBound()) {
+            connections.send(ConnectionCommand.close(s.entity(), connId, null, Ending.KICKED));
+        }
+        s.end(clock.instant());
+        audit.record(by.actor(), by.clientIp(), "admin.kickSession", 200, by.detail(s.entity().key() + " connId=" + connId));
+    }
+
+    /**
+     * The sessions that still work (bound, or unbound and not idle for longer than the timeout), newest
+     * first, a page at a time (the console's list), and how many there are.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LiveSessions live(int page, int size) {
+        String live = " from LoginSession s where s.endedAt is null and (s.boundAt is not null or s.lastUsedAt > :idleSince)";
+        Instant idleSince = clock.instant().minus(settings.idleTimeout());
+        long total = em.createQuery("select count(s)" + live, Long.class).setParameter("idleSince", idleSince).getSingleResult();
+        List<LoginSession> sessions = em.createQuery("select s" + live + " order by s.createdAt desc, s.connId", LoginSession.class)
+                .setParameter("idleSince", idleSince).setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new LiveSessions(sessions, total);
+    }
+
+    /** A page of live sessions and how many there are in all. */
+    public record LiveSessions(List<LoginSession> sessions, long total) {}
 
     private int endAll(EntityRef entity) {
         Instant now = clock.instant();

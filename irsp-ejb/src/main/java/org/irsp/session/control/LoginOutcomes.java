@@ -43,7 +43,9 @@ public class LoginOutcomes {
         accounts.get(entity).recordLoginSuccess();
         String connId = Tokens.connId();
         String token = Tokens.token();
-        em.persist(new LoginSession(connId, Tokens.digest(token), entity, now));
+        LoginSession session = new LoginSession(connId, Tokens.digest(token), entity, now);
+        session.cameFrom(clientIp);
+        em.persist(session);
         audit.record(entity.id(), clientIp, "login", 200, null);
         meters.login("success");
         return new LoginResult(entity, connId, token, settings.heartbeatSeconds(), settings.bindWindowSeconds());

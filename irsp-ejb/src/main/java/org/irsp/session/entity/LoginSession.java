@@ -49,6 +49,10 @@ public class LoginSession {
     @Column(length = 64)
     private String boundNode;
 
+    /** The client's address: the login request's, then the WebSocket's (IP and port) once bound. */
+    @Column(length = 64)
+    private String clientAddress;
+
     @Version
     private long version;
 
@@ -114,6 +118,27 @@ public class LoginSession {
         if (endedAt == null) {
             endedAt = now;
         }
+    }
+
+    /** Where the client is: the login's address, then the bound WebSocket's. */
+    public void cameFrom(String address) {
+        clientAddress = address == null || address.length() <= 64 ? address : address.substring(0, 64);
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant boundAt() {
+        return boundAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
     }
 
     public boolean isEnded() {

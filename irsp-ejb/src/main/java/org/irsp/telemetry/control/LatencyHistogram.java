@@ -47,6 +47,15 @@ final class LatencyHistogram {
         sumNanos.add(nanos);
     }
 
+    /** The count of each bucket (not cumulative), the last above every bound. */
+    long[] counts() {
+        long[] c = new long[counts.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = counts[i].sum();
+        }
+        return c;
+    }
+
     private long cumulative(int upTo) {
         long total = 0;
         for (int i = 0; i <= upTo; i++) {

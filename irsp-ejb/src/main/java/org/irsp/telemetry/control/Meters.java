@@ -77,6 +77,17 @@ public class Meters {
         registry.gauge(Metadata.builder().withName(name).withDescription(help).withUnit(unit).build(), value, tags);
     }
 
+    /** This node's counts so far, for the console's charts. */
+    public MeterTotals totals() {
+        long refused = 0;
+        for (int code : ROUTED) {
+            refused += code == 200 || code == 202 ? 0 : routed.get(code).getCount();
+        }
+        return new MeterTotals(logins.get("success").getCount(), logins.get("failure").getCount(), routed.get(200).getCount(),
+                routed.get(202).getCount(), refused, expired.getCount(), framesIn.getCount(), framesOut.getCount(),
+                responseLatency.counts());
+    }
+
     public void login(String outcome) {
         logins.get(outcome).inc();
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.irsp.audit.control.AuditLog;
+import org.irsp.audit.entity.Operator;
 import org.irsp.codes.IrspException;
 import org.irsp.codes.RetCode;
 import org.irsp.events.entity.EnterpriseEvent;
@@ -75,6 +76,15 @@ public class VerificationCodes {
         }
         changed(caller, d, releaseAll);
         return new CodeChanged(d.id(), generated, released);
+    }
+
+    /** The console's reset: a generated code, returned once; relationships stay. */
+    public CodeChanged byAdministrator(EntityRef device, Operator by) {
+        DeviceAccount d = (DeviceAccount) accounts.get(device);
+        String generated = set(d, null);
+        events.fire(new EnterpriseEvent.CodeChanged(d.id(), null, false));
+        audit.record(by.actor(), by.clientIp(), "admin.resetCode", 200, by.detail(d.ref().key()));
+        return new CodeChanged(d.id(), generated, 0);
     }
 
     private String set(DeviceAccount d, String newCode) {

@@ -66,7 +66,7 @@ public class BindHandler implements FrameHandler, FailureAware {
         String presence = body.optionalEnum("presence", Presence.USER_VALUES).orElse("online");
         body.optionalStrings("localAddrs", 8, 1, 45).ifPresent(addrs -> checkIpLiterals(body, addrs));
         body.optionalStrings("capabilities", 32, 1, 64);
-        Bound bound = sessions.bind(connId, c.token());
+        Bound bound = sessions.bind(connId, c.token(), clientAddress(c));
         c.presence(Bindings.atBind(bound.entity().type(), presence));
         c.bound(bound);
         registry.bound(c);
@@ -116,5 +116,11 @@ public class BindHandler implements FrameHandler, FailureAware {
                 throw IrspException.badField(body.path("localAddrs") + "[" + i + "]", "not an IP literal");
             }
         }
+    }
+
+    /** The WebSocket's remote address as {@code ip:port} ({@code [ip]:port} for IPv6), for the console's sessions. */
+    private static String clientAddress(Connection c) {
+        var a = c.remoteAddress();
+        return a == null ? null : (a.ip().contains(":") ? "[" + a.ip() + "]" : a.ip()) + ":" + a.port();
     }
 }
