@@ -96,6 +96,20 @@ function dashboard() {
     chart('latency', s, [['p50', ms('latencyP50')], ['p95', ms('latencyP95')], ['p99', ms('latencyP99')]]);
     chart('frames', s, [['in', v => v.framesIn], ['out', v => v.framesOut]]);
     chart('queued', s, [['queued', v => v.queuedFrames]]);
+  }).then(deadLetters);
+}
+
+function deadLetters() {
+  return api('dead-letters?limit=50').then(d => {
+    el('dead-count').textContent = '· ' + d.depth + ' in irsp.dead' + (d.depth > d.items.length ? ', the first ' + d.items.length + ' shown' : '');
+    fill('dead', d.items.map(i => row([i.recipient || i.originalAddress, i.kind, i.deadReason, time(i.storedAt), i.sizeBytes])), 'None.', 5);
+  });
+}
+
+function purgeDead() {
+  confirmAction('purge-dead', 'irsp.dead').then(reason => {
+    if (reason === null) return;
+    post('dead-letters/purge', { reason }).then(r => { alert(r.purged + ' dead letter(s) purged.'); deadLetters(); }, e => alert(failure(e)));
   });
 }
 
@@ -138,12 +152,50 @@ function render(a) {
   fill('requests', requests.map(([direction, r]) => row([direction, r.kind, address(r.requester), address(r.target), time(r.expiresAt)])), 'None.', 5);
 }
 
+function offlinePath() {
+  return 'accounts/' + selected.type + '/' + encodeURIComponent(selected.id) + '/offline';
+}
+
+function showOffline(listing) {
+  el('offline').hidden = false;
+  fill('offline', listing.items.flatMap(i => {
+    const rows = [row([i.kind, i.sender || '', time(i.storedAt), time(i.expiresAt), i.sizeBytes])];
+    if (i.frame) {
+      const tr = document.createElement('tr');
+      const td = document.createElement('td');
+      td.colSpan = 5;
+      const pre = document.createElement('pre');
+      pre.className = 'frame';
+      pre.textContent = i.frame;
+      td.appendChild(pre);
+      tr.appendChild(td);
+      rows.push(tr);
+    }
+    return rows;
+  }), listing.depth ? 'Held by a connection on another node.' : 'Empty.', 5);
+  el('d-offline').textContent = listing.depth + ' item(s)';
+}
+
+function offline(action) {
+  if (action === 'show') return api(offlinePath()).then(showOffline);
+  confirmAction(action, selected.type + ' ' + selected.id).then(reason => {
+    if (reason === null) return;
+    if (action === 'read-offline') {
+      post(offlinePath() + '/read', { reason }).then(showOffline, e => alert(failure(e)));
+    } else {
+      post(offlinePath() + '/purge', { reason }).then(r => { alert(r.purged + ' item(s) purged.'); show(selected.type, selected.id); },
+        e => alert(failure(e)));
+    }
+  });
+}
+
 function show(type, id) {
   el('once').hidden = true;
+  el('offline').hidden = true;
   return api('accounts/' + type + '/' + encodeURIComponent(id)).then(render);
 }
 
-const DESTRUCTIVE = ['kick', 'disable', 'reset-secret', 'reset-code', 'kick-session'];
+const DESTRUCTIVE = ['kick', 'disable', 'reset-secret', 'reset-code', 'kick-session', 'read-offline', 'purge-offline', 'purge-dead'];
 const DESCRIPTIONS = {
   kick: 'End every session of %s and close its connections?',
   disable: 'Disable %s? Its sessions end and it cannot log in until enabled again.',
@@ -151,7 +203,10 @@ const DESCRIPTIONS = {
   unlock: 'Lift the login lock of %s?',
   'reset-secret': 'Give %s a new generated secret? Its sessions end; the device needs the new secret to log in.',
   'reset-code': 'Give %s a new generated verification code? The old code stops working for claims.',
-  'kick-session': 'End the session %s and close its connection?'
+  'kick-session': 'End the session %s and close its connection?',
+  'read-offline': 'Read the messages stored for %s? Reading them is recorded in the audit log.',
+  'purge-offline': 'Delete every item stored for %s? They will never be delivered.',
+  'purge-dead': 'Delete the dead letters in %s (up to 10,000 at a time)?'
 };
 
 // A confirmation with a reason (mandatory for destructive actions) before anything changes; resolves to the reason.
@@ -253,7 +308,12 @@ el('audit-filter').addEventListener('submit', e => { e.preventDefault(); audit()
 el('create-form').addEventListener('submit', create);
 el('c-type').addEventListener('change', () => document.querySelectorAll('#create-form .device-only').forEach(i => { i.hidden = el('c-type').value !== 'device'; }));
 el('c-type').dispatchEvent(new Event('change'));
-document.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () => act(b.dataset.action)));
+document.querySelectorAll('#account .actions button[data-action]').forEach(b => b.addEventListener('click', () => {
+  const action = b.dataset.action;
+  if (action === 'read-offline' || action === 'purge-offline') offline(action); else act(action);
+}));
+el('offline-show').addEventListener('click', () => offline('show'));
+el('dead-purge').addEventListener('click', purgeDead);
 // a destructive action is not confirmed without a reason: the dialog stays open and says so
 el('confirm-ok').addEventListener('click', e => {
   if (el('reason').required && el('reason').value.trim().length < 3) {

@@ -27,7 +27,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The admin console end to end in headless Chromium (Debian's chromium and chromium-driver): sign in, see
- * the dashboard's charts, search (no matches, then a connected device), kick it through the confirmation
+ * the dashboard's charts and dead letters, search (no matches, then a connected device, its empty offline queue), kick it through the confirmation
  * dialog (refused without a reason), kick a user's session from the sessions tab, find both reasons in the
  * audit log; then, at a phone's width, every tab and the sign-in page fit without scrolling sideways. Screenshots of each step go
  * to {@code target/it/screenshots}. Skipped, saying why, where Chromium is not installed.
@@ -63,6 +63,7 @@ class AdminConsoleBrowserIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-connections")));
             wait.until(d -> !d.findElements(By.cssSelector("#chart-connections polyline")).isEmpty());
             assertTrue(browser.findElement(By.id("legend-connections")).getText().contains("bound"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-count"), "in irsp.dead"));
             shot(browser, "2-dashboard");
 
             browser.findElement(By.cssSelector("#tabs a[data-tab=accounts]")).click();
@@ -83,6 +84,8 @@ class AdminConsoleBrowserIT {
             });
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-connections"), device.session.connId()));
             assertEquals("online", browser.findElement(By.id("d-presence")).getText());
+            browser.findElement(By.id("offline-show")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("offline"), "Empty."));
             shot(browser, "3-device-found");
 
             // a kick asks for a confirmation and a reason, and goes nowhere without one

@@ -11,6 +11,6 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AdminResource.class, AccountsConsole.class, SessionsConsole.class, DashboardConsole.class, ConsoleCsrf.class, ErrorMapper.class);
+        return Set.of(AdminResource.class, AccountsConsole.class, SessionsConsole.class, DashboardConsole.class, OfflineConsole.class, DeadLettersConsole.class, ConsoleCsrf.class, ErrorMapper.class);
     }
 }

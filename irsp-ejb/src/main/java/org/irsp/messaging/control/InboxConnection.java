@@ -83,7 +83,7 @@ public class InboxConnection {
     }
 
     /** How many items the broker counts in the queue, delivered and not yet acknowledged among them; 0 for one it never made. */
-    synchronized long depth(String queue) {
+    public synchronized long depth(String queue) {
         try {
             if (querySession == null) {
                 querySession = ((ActiveMQSession) get().createSession(false, Session.AUTO_ACKNOWLEDGE)).getCoreSession();

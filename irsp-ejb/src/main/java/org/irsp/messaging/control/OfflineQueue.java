@@ -69,6 +69,9 @@ public class OfflineQueue {
     @Inject
     StoreLanes lanes;
 
+    @Inject
+    QueueViews views;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -221,6 +224,28 @@ public class OfflineQueue {
             released(recipient, item);
         }
         return item != null;
+    }
+
+    /**
+     * Drops every item of the entity, giving its room back (an administrator's purge); the entity stays
+     * and stores again. Returns how many were dropped.
+     */
+    public int purgeAll(EntityRef recipient) {
+        List<Message> purged = inboxes.with(recipient, false, inbox -> inbox.takeAll(m -> true));
+        purged.forEach(item -> released(recipient, item));
+        return purged.size();
+    }
+
+    /**
+     * Up to {@code limit} items of the entity as the console shows them, oldest first, taking none: those
+     * an inbox holds on this node, else those waiting in the queue (not those another node's inbox holds).
+     */
+    public List<Message> look(EntityRef recipient, int limit) {
+        if (inboxes.holds(recipient)) {
+            List<Message> held = inboxes.with(recipient, false, Inbox::items);
+            return held.subList(0, Math.min(limit, held.size()));
+        }
+        return depth(recipient) == 0 ? List.of() : views.first(queueName(recipient), limit);
     }
 
     /** Drops every item of the entity (§7.6 step 4). */
