@@ -95,7 +95,7 @@ function dashboard() {
     chart('logins', s, [['succeeded', v => v.logins], ['failed', v => v.loginFailures]]);
     chart('latency', s, [['p50', ms('latencyP50')], ['p95', ms('latencyP95')], ['p99', ms('latencyP99')]]);
     chart('frames', s, [['in', v => v.framesIn], ['out', v => v.framesOut]]);
-    chart('queued', s, [['queued', v => v.queuedFrames]]);
+    chart('queued', s, [['offline', v => v.offlineItems], ['dead letters', v => v.deadItems], ['frames to slow clients', v => v.queuedFrames]]);
   }).then(deadLetters);
 }
 

@@ -76,6 +76,11 @@ class ConsoleSessionsIT {
                         && samples.stream().anyMatch(s -> s.getInt("connectionsBound") >= 2)
                         && samples.stream().anyMatch(s -> s.getJsonNumber("framesIn").doubleValue() > 0);
             });
+            if (!TestBroker.EXTERNAL) {
+                JsonObject last = json(admin.get("/irsp/admin/api/dashboard")).getJsonArray("samples").getValuesAs(JsonObject.class)
+                        .stream().reduce((a, b) -> b).orElseThrow();
+                assertTrue(last.getInt("offlineItems") >= 0 && last.getInt("deadItems") >= 0, "the embedded broker's queue depths: " + last);
+            }
         }
     }
 }

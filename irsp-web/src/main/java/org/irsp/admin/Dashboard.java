@@ -20,7 +20,8 @@ import org.irsp.telemetry.control.Meters;
 
 /**
  * The numbers behind the console's charts: every {@code irsp.console.sampleSeconds} (10) this node's
- * connections and queued frames, and the rates and latency quantiles since the sample before, drawn from
+ * connections, its frames queued for slow clients, the items in the offline queues and the dead letters
+ * (embedded broker), and the rates and latency quantiles since the sample before, drawn from
  * IRSP's own metrics; kept for {@code irsp.console.historyMinutes} (60). In memory, per node: a restart
  * starts the history again, and Prometheus (docs/monitoring) keeps the long view.
  */
@@ -33,13 +34,18 @@ public class Dashboard {
     @Inject @ConfigProperty(name = "irsp.console.sampleSeconds", defaultValue = "10") int sampleSeconds;
     @Inject @ConfigProperty(name = "irsp.console.historyMinutes", defaultValue = "60") int historyMinutes;
 
+    /** The embedded broker's queue gauges; an external broker's depths are the broker's own metrics (docs/OPERATIONS.md). */
+    static final String OFFLINE_ITEMS = "irsp.offline.items";
+    static final String DEAD_ITEMS = "irsp.dead.items";
+
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
     private MeterTotals last;
     private long lastNanos;
     private ScheduledFuture<?> sampling;
 
     /** One point of the charts: the gauges at {@code at}, the rates (per second) and latencies (seconds) of the interval before. */
-    public record Sample(Instant at, int connectionsBound, int connectionsOpen, long queuedFrames, double logins,
+    public record Sample(Instant at, int connectionsBound, int connectionsOpen, long queuedFrames, Long offlineItems, Long deadItems,
+            double logins,
             double loginFailures, double forwarded, double stored, double refused, double expired, double framesIn,
             double framesOut, Double latencyP50, Double latencyP95, Double latencyP99) {}
 
@@ -65,6 +71,7 @@ public class Dashboard {
         long nanos = System.nanoTime();
         double seconds = Math.max(1e-3, (nanos - lastNanos) / 1e9);
         samples.addLast(new Sample(Instant.now(), connections.boundCount(), connections.openCount(), connections.queuedFrames(),
+                meters.gauge(OFFLINE_ITEMS).orElse(null), meters.gauge(DEAD_ITEMS).orElse(null),
                 rate(now.logins() - last.logins(), seconds), rate(now.loginFailures() - last.loginFailures(), seconds),
                 rate(now.forwarded() - last.forwarded(), seconds), rate(now.stored() - last.stored(), seconds),
                 rate(now.refused() - last.refused(), seconds), rate(now.expired() - last.expired(), seconds),

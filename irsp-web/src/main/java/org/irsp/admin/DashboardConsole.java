@@ -29,6 +29,12 @@ public class DashboardConsole {
                     .add("queuedFrames", s.queuedFrames()).add("logins", s.logins()).add("loginFailures", s.loginFailures())
                     .add("forwarded", s.forwarded()).add("stored", s.stored()).add("refused", s.refused())
                     .add("expired", s.expired()).add("framesIn", s.framesIn()).add("framesOut", s.framesOut());
+            if (s.offlineItems() != null) {
+                o.add("offlineItems", s.offlineItems());
+            }
+            if (s.deadItems() != null) {
+                o.add("deadItems", s.deadItems());
+            }
             addSeconds(o, "latencyP50", s.latencyP50());
             addSeconds(o, "latencyP95", s.latencyP95());
             addSeconds(o, "latencyP99", s.latencyP99());

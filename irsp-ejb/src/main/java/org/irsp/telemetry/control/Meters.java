@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Gauge;
+import org.eclipse.microprofile.metrics.MetricID;
+import java.util.Optional;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -75,6 +78,16 @@ public class Meters {
     /** A gauge read from {@code value} at each scrape. */
     public void gauge(String name, String help, String unit, Supplier<Number> value, Tag... tags) {
         registry.gauge(Metadata.builder().withName(name).withDescription(help).withUnit(unit).build(), value, tags);
+    }
+
+    /** The value of a gauge registered under {@code name} (dotted, as registered), if there is one and it knows. */
+    public Optional<Long> gauge(String name) {
+        Gauge<?> g = registry.getGauge(new MetricID(name));
+        Object value = g == null ? null : g.getValue();
+        if (!(value instanceof Number n) || n.longValue() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(n.longValue());
     }
 
     /** This node's counts so far, for the console's charts. */
