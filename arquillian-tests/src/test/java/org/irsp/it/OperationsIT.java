@@ -173,10 +173,11 @@ class OperationsIT {
     void openApiDescribesTheRestBinding() throws Exception {
         HttpResponse<String> openapi = get("/openapi", null);
         assertEquals(200, openapi.statusCode());
-        assertTrue(openapi.body().contains("/api/v1/users:"), "the registration endpoint is described");
-        assertTrue(openapi.body().contains("/api/v1/sessions:"), "the login endpoint is described");
+        assertTrue(openapi.body().contains("/users:"), "the registration endpoint is described");
+        assertTrue(openapi.body().contains("/sessions:"), "the login endpoint is described");
         assertTrue(openapi.body().contains("(details.pattern)"), "with the RetCodes it answers (421 names the pattern)");
-        assertTrue(!openapi.body().contains("/admin/api/"), "the console's own API is not part of the published binding");
-        assertTrue(openapi.body().contains("/api/v1/relationship-requests/{requestId}:"), "every endpoint of 5.4");
+        assertTrue(!openapi.body().contains("/admin/api") && !openapi.body().contains("/dead-letters"),
+                "the console's own API is not part of the published binding");
+        assertTrue(openapi.body().contains("/relationship-requests/{requestId}:"), "every endpoint of 5.4 (ApiDescriptionIT checks them all)");
     }
 }
