@@ -446,6 +446,46 @@ class ClusterIT {
                 .add("body", Json.createObjectBuilder().add("op", "event")).build();
     }
 
+    /**
+     * The console on one node lists the cluster's sessions, those bound on other nodes with their node and
+     * address, and kicks one bound on another node (its WebSocket closes with 4003 there). The cluster runs
+     * with {@code IRSP_ADMIN_PASSWORD} set to the tests' console password (.ci/run).
+     */
+    @Test
+    @Order(15)
+    void theConsoleOnOneNodeListsAndKicksASessionBoundOnAnother() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        http.send(HttpRequest.newBuilder(NODE1.resolve("/irsp/admin-login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + AdminConsoleIT.PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonObject overview = json(http.send(HttpRequest.newBuilder(NODE1.resolve("/irsp/admin/api/overview")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String csrf = overview.getString("csrfToken");
+        String id = user(NODE1);
+        try (Party there = Party.user(NODE3, id)) {
+            JsonObject row = null;
+            for (int page = 0; row == null; page++) {
+                JsonObject list = json(http.send(HttpRequest.newBuilder(NODE1.resolve("/irsp/admin/api/sessions?size=200&page=" + page))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body());
+                row = list.getJsonArray("sessions").getValuesAs(JsonObject.class).stream()
+                        .filter(r -> r.getString("connId").equals(there.session.connId())).findFirst().orElse(null);
+                assertTrue(row != null || list.getBoolean("more"), "the session bound on node 3 is listed on node 1");
+            }
+            assertEquals("node3", row.getString("node"), row.toString());
+            assertTrue(row.getString("clientAddress").startsWith("127."), row.toString());
+            HttpResponse<String> kicked = http.send(HttpRequest.newBuilder(NODE1.resolve("/irsp/admin/api/sessions/" + there.session.connId() + "/kick"))
+                    .header("Content-Type", "application/json").header("X-IRSP-CSRF", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"cluster console test\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, kicked.statusCode(), kicked.body());
+            assertEquals(4003, there.ws.closeCode(Party.WAIT), "kicked through node 1's console, closed by node 3");
+        }
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new java.io.StringReader(text)).readObject();
+    }
+
     private static String consoleSignIn(HttpClient http, URI node, String name) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(node.resolve("/irsp/admin-login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
