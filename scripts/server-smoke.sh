@@ -2,7 +2,7 @@
 # Smoke-tests scripts/server.sh, the production way to run IRSP: a first start (which makes the
 # class-data archive by a training start), a user registered, logged in, bound and heartbeating over
 # REST and WebSocket with the CLI, a stop by SIGTERM, and a second start that maps the archive and still
-# has the user. Ports 18080 (HTTP), 13880 (AddrProbe), 16161 (broker) on 127.0.0.1; a scratch data
+# has the user; the first run also lints its /metrics (scripts/monitoring-check.sh). Ports 18080 (HTTP), 13880 (AddrProbe), 16161 (broker) on 127.0.0.1; a scratch data
 # directory, removed after (KEEP_WORK=1 keeps it). Needs the CLI of `mvn verify` (irsp-cli/target/irsp.jar).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,6 +44,9 @@ grep -q 'irsp.jsa' "/proc/$(java_pid)/maps" || fail "the server does not map the
 cli register-user smoke-user > "$WORK/smoke.log" || fail "registration: $(cat "$WORK/smoke.log")"
 cli check --user smoke-user >> "$WORK/smoke.log" || fail "login/bind/heartbeat/logout: $(cat "$WORK/smoke.log")"
 sed 's/^/  /' "$WORK/smoke.log"
+bash "$ROOT/scripts/monitoring-check.sh" "http://127.0.0.1:$HTTP" > "$WORK/monitoring.log" 2>&1 \
+  || fail "the monitoring check: $(cat "$WORK/monitoring.log")"
+echo "  $(grep 'promtool check metrics' "$WORK/monitoring.log")"
 stop
 echo "second start (from the archive, on the same data)"
 start 300
