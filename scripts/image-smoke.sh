@@ -20,6 +20,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# shellcheck source=smoke-lib.sh
+. "$ROOT/scripts/smoke-lib.sh"
 [ -f "$CLI" ] || fail "missing $CLI: run 'mvn verify' first"
 
 bash "$ROOT/scripts/image-base.sh" "$BASE"
@@ -41,23 +43,12 @@ echo "running it"
 podman --runtime runc run -d --name "$NAME" --network host --ulimit nofile=10000:10000 --ulimit nproc=4000:4000 \
   -v "$WORK/smoke.properties:/etc/irsp/smoke.properties:ro" "$IMAGE" \
   --port "$HTTP" --systemproperties /etc/irsp/smoke.properties > /dev/null
-ready=""
-for _ in $(seq 1 600); do
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP/health/ready")" = 200 ]; then ready=1; break; fi
-  [ "$(podman inspect "$NAME" --format '{{.State.Running}}')" = true ] || fail "the container ended"
-  sleep 0.5
-done
-[ -n "$ready" ] || fail "not ready within 300 s"
-health=$(curl -s "http://127.0.0.1:$HTTP/health/ready")
-for check in application database broker; do
-  echo "$health" | grep -q "\"name\":\"$check\",\"status\":\"UP\"" || fail "readiness has no $check UP: $health"
-done
+running() { [ "$(podman inspect "$NAME" --format '{{.State.Running}}')" = true ]; }
+smoke_ready "http://127.0.0.1:$HTTP" 300 running
+smoke_checks_up "http://127.0.0.1:$HTTP" application database broker
 [ "$(podman inspect "$NAME" --format '{{.Config.User}}')" = 10001 ] || fail "the container does not run as user 10001"
 
-cli() { IRSP_PASSWORD='Tr0ub4dor&3' timeout 60 java -jar "$CLI" --server "http://127.0.0.1:$HTTP" "$@"; }
-cli register-user image-user > "$WORK/smoke.log" || fail "registration: $(cat "$WORK/smoke.log")"
-cli check --user image-user >> "$WORK/smoke.log" || fail "login/bind/heartbeat/logout: $(cat "$WORK/smoke.log")"
-sed 's/^/  /' "$WORK/smoke.log"
+smoke_round_trip "http://127.0.0.1:$HTTP" image-user "$WORK/smoke.log"
 echo "stopping (SIGTERM)"
 timeout 150 podman stop -t 120 "$NAME" > /dev/null || fail "podman stop"
 echo "IMAGE SMOKE TEST PASSED"

@@ -29,6 +29,8 @@ cleanup() {
   [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
+# shellcheck source=smoke-lib.sh
+. "$ROOT/scripts/smoke-lib.sh"
 for f in "$EAR" "$RAR" "$CLI"; do [ -f "$f" ] || fail "missing $f: run 'mvn verify' first"; done
 
 echo "fetching Payara Server $VERSION through Maven"
@@ -73,20 +75,12 @@ early=$(curl -s -w ' (HTTP %{http_code})' "http://127.0.0.1:$HTTP/health/ready")
 echo "  readiness with the adapter but not IRSP deployed: $early"
 "$A" -p "$ADMIN" deploy "$EAR" >> "$WORK/deploy.log" 2>&1 || fail "deploy $EAR: $(tail -5 "$WORK/deploy.log")"
 
-for _ in $(seq 1 120); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP/health/ready")" = 200 ] && break
-  sleep 1
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP/health/ready")" = 200 ] \
-  || fail "not ready within 120 s: $(curl -s -w ' (HTTP %{http_code})' "http://127.0.0.1:$HTTP/health/ready")"
+smoke_ready "http://127.0.0.1:$HTTP" 120
 listeners=$(ss -ltnH | awk '{print $4}' | grep -E ":($ADMIN|$HTTP|$((BASE + 81)))$" || true)
 ! echo "$listeners" | grep -qvE '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):' || fail "a listener is not on loopback: $listeners"
 
 echo "smoke test over REST and WebSocket"
-cli() { IRSP_PASSWORD='Tr0ub4dor&3' timeout 60 java -jar "$CLI" --server "http://127.0.0.1:$HTTP" "$@"; }
-cli register-user smoke-user > "$WORK/smoke.log" || fail "registration: $(cat "$WORK/smoke.log")"
-cli check --user smoke-user >> "$WORK/smoke.log" || fail "login/bind/heartbeat/logout: $(cat "$WORK/smoke.log")"
-sed 's/^/  /' "$WORK/smoke.log"
+smoke_round_trip "http://127.0.0.1:$HTTP" smoke-user "$WORK/smoke.log"
 https=$(curl -sk -o /dev/null -w '%{http_code} %{content_type}' "https://127.0.0.1:$((BASE + 81))/irsp/api/v1/ready-probe")
 [[ "$https" == "404 application/json"* ]] || fail "HTTPS on $((BASE + 81)) does not reach IRSP: $https"
 echo "  HTTPS listener $((BASE + 81)) answers with IRSP's JSON (the domain's certificate)"

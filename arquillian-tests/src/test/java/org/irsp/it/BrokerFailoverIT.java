@@ -6,6 +6,7 @@ import static org.irsp.it.ClusterIT.claimedDevice;
 import static org.irsp.it.ClusterIT.message;
 import static org.irsp.it.ClusterIT.user;
 import static org.irsp.it.Fixtures.address;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,10 +69,9 @@ class BrokerFailoverIT {
                 }
             }
             for (URI node : List.of(NODE1, NODE2)) {
-                while (readiness(node) != 200) {
-                    assertTrue(System.nanoTime() < deadline, node + " not ready again within " + FAILOVER_BOUND);
-                    Thread.sleep(500); // polling the probe, as a load balancer does
-                }
+                // polling the probe, as a load balancer does
+                await(node + " ready again within " + FAILOVER_BOUND).atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                        .pollInterval(Duration.ofMillis(500)).until(() -> readiness(node) == 200);
             }
             JsonObject request = message(lamp.address(), true).build();
             alice.ws.sendRaw(request.toString());

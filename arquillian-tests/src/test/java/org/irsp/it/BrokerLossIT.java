@@ -1,5 +1,6 @@
 package org.irsp.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,10 +72,9 @@ class BrokerLossIT {
                 }
                 seq++;
             } while (code != 202);
-            while (readiness() != 200) {
-                assertTrue(System.nanoTime() < deadline, "not ready again within " + OUTAGE_BOUND);
-                Thread.sleep(500); // polling the probe, as a load balancer does
-            }
+            // polling the probe, as a load balancer does
+            await("ready again within " + OUTAGE_BOUND).atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> readiness() == 200);
             for (int more = 0; more < 10; more++, seq++) {
                 assertEquals(202, send(alice, deviceId, seq), "once the broker is back");
                 accepted.add(seq);

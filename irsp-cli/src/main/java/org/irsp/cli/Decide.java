@@ -1,21 +1,12 @@
 package org.irsp.cli;
 
-import java.util.concurrent.Callable;
 import org.irsp.client.IrspRest;
 import org.irsp.client.Wire;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** An approver's decision on a pending relationship request (POST /relationship-requests/{requestId}). */
-abstract class Decide implements Callable<Integer> {
-
-    @ParentCommand Irsp irsp;
-    @Spec CommandSpec spec;
-    @Mixin Account account;
+abstract class Decide extends SignedIn {
 
     @Parameters(paramLabel = "REQUEST", description = "the requestId ('irsp requests' lists them)")
     String requestId;
@@ -23,10 +14,9 @@ abstract class Decide implements Callable<Integer> {
     abstract String decision();
 
     @Override
-    public Integer call() {
-        IrspRest rest = irsp.rest();
+    int run(IrspRest rest, String token) {
         var body = Wire.JSON.createObjectBuilder().add("decision", decision()).build();
-        return Out.reply(spec, rest.call("POST", "relationship-requests/" + IrspRest.encode(requestId), body, account.login(rest).token()), 200);
+        return Out.reply(spec, rest.call("POST", "relationship-requests/" + IrspRest.encode(requestId), body, token), 200);
     }
 
     @Command(name = "accept", mixinStandardHelpOptions = true, description = "Accepts a relationship request.")

@@ -1,25 +1,16 @@
 package org.irsp.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.irsp.client.IrspRest;
 import org.irsp.client.Wire;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "rights", mixinStandardHelpOptions = true,
         description = {"Shows a device's access rights, or with --policy replaces them (GET, PUT /devices/{id}/rights).",
                 "Rights are bits: 0x01 discover, 0x02 read, 0x04 control, 0x08 events, 0x10 share, 0x20 administer."})
-final class Rights implements Callable<Integer> {
-
-    @ParentCommand Irsp irsp;
-    @Spec CommandSpec spec;
-    @Mixin Account account;
+final class Rights extends SignedIn {
 
     @Parameters(paramLabel = "DEVICE", description = "the deviceId")
     String deviceId;
@@ -33,14 +24,16 @@ final class Rights implements Callable<Integer> {
     List<String> grants = List.of();
 
     @Override
-    public Integer call() {
-        IrspRest rest = irsp.rest();
-        String token = account.login(rest).token();
+    void check() {
+        if (policy == null && !grants.isEmpty()) {
+            throw new Failure.Usage("--grant replaces the rights: give --policy with it");
+        }
+    }
+
+    @Override
+    int run(IrspRest rest, String token) {
         String path = "devices/" + IrspRest.encode(deviceId) + "/rights";
         if (policy == null) {
-            if (!grants.isEmpty()) {
-                throw new Failure.Usage("--grant replaces the rights: give --policy with it");
-            }
             return Out.reply(spec, rest.call("GET", path, null, token), 200);
         }
         var entries = Wire.JSON.createArrayBuilder();

@@ -14,14 +14,19 @@ import org.eclipse.microprofile.metrics.Tag;
 final class MeterSet {
 
     static Map<String, Counter> of(MetricRegistry registry, String name, String help, String tag, String... values) {
-        Metadata metadata = Metadata.builder().withName(name).withDescription(help).withUnit(MetricUnits.NONE).build();
+        Metadata metadata = metadata(name, help);
         return Arrays.stream(values).collect(Collectors.toUnmodifiableMap(Function.identity(),
                 v -> registry.counter(metadata, new Tag(tag, v))));
     }
 
     static Map<Integer, Counter> of(MetricRegistry registry, String name, String help, String tag, int... values) {
-        Map<String, Counter> byText = of(registry, name, help, tag, Arrays.stream(values).mapToObj(String::valueOf).toArray(String[]::new));
-        return byText.entrySet().stream().collect(Collectors.toUnmodifiableMap(e -> Integer.valueOf(e.getKey()), Map.Entry::getValue));
+        Metadata metadata = metadata(name, help);
+        return Arrays.stream(values).boxed().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                v -> registry.counter(metadata, new Tag(tag, String.valueOf(v)))));
+    }
+
+    private static Metadata metadata(String name, String help) {
+        return Metadata.builder().withName(name).withDescription(help).withUnit(MetricUnits.NONE).build();
     }
 
     /** Counts {@code value}'s series; a value outside the set is counted under none (it cannot happen, and must not add series). */
