@@ -50,20 +50,20 @@ public class Dispatcher {
     }
 
     /**
-     * Runs the pipeline for one frame. Whatever goes wrong unexpectedly is logged once and answered with
+     * Runs the pipeline for one frame of {@code utf8Bytes} bytes. Whatever goes wrong unexpectedly is logged once and answered with
      * Ack 500 to this frame only: the connection goes on.
      */
-    public void onText(Connection c, String text) {
+    public void onText(Connection c, String text, long utf8Bytes) {
         try {
-            pipeline(c, text);
+            pipeline(c, text, utf8Bytes);
         } catch (RuntimeException | Error unexpected) {
             ack(c, null, toIrsp(unexpected));
         }
     }
 
-    private void pipeline(Connection c, String text) {
+    private void pipeline(Connection c, String text, long utf8Bytes) {
         boolean hadToken = c.arrived();
-        FrameDecoder.Decoded decoded = FrameDecoder.decode(text, maxFrameBytes);                   // 3-6
+        FrameDecoder.Decoded decoded = FrameDecoder.decode(text, utf8Bytes, maxFrameBytes);         // 3-6
         if (decoded.refusal() != null) {
             ack(c, decoded.respTo(), decoded.refusal());
             return;

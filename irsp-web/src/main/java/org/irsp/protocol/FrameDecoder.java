@@ -18,6 +18,11 @@ public final class FrameDecoder {
     public record Decoded(Envelope frame, String respTo, IrspException refusal) {}
 
     public static Decoded decode(String text, int maxFrameBytes) {
+        return decode(text, JsonInput.utf8Length(text), maxFrameBytes);
+    }
+
+    /** With the frame's UTF-8 length already counted (the endpoint counts it once, for the limit and the metrics). */
+    public static Decoded decode(String text, long utf8Bytes, int maxFrameBytes) {
         JsonObject json = null;
         IrspException notAnObject = null;
         try {
@@ -26,7 +31,7 @@ public final class FrameDecoder {
             notAnObject = refused;
         }
         String msgIdIfAny = json != null && json.get("msgId") instanceof JsonString s && EnvelopeRules.isMsgId(s.getString()) ? s.getString() : null;
-        if (JsonInput.utf8Length(text) > maxFrameBytes) {                                            // 3
+        if (utf8Bytes > maxFrameBytes) {                                                             // 3
             return refused(msgIdIfAny, new IrspException(RetCode.TOO_LARGE, "frame too large"));
         }
         if (json == null) {                                                                          // 4

@@ -65,7 +65,7 @@ public class ProtocolEndpoint {
             c.close(CloseCode.FRAME_TOO_BIG, null);
             return;
         }
-        dispatcher.onText(c, text);
+        dispatcher.onText(c, text, bytes);
     }
 
     @OnMessage
