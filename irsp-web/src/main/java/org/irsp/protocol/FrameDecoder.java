@@ -17,11 +17,7 @@ public final class FrameDecoder {
     /** What became of a frame: exactly one of {@code frame} and {@code refusal} is set. */
     public record Decoded(Envelope frame, String respTo, IrspException refusal) {}
 
-    public static Decoded decode(String text, int maxFrameBytes) {
-        return decode(text, JsonInput.utf8Length(text), maxFrameBytes);
-    }
-
-    /** With the frame's UTF-8 length already counted (the endpoint counts it once, for the limit and the metrics). */
+    /** {@code utf8Bytes}: the frame's UTF-8 length, counted once by the endpoint for this limit and the metrics. */
     public static Decoded decode(String text, long utf8Bytes, int maxFrameBytes) {
         JsonObject json = null;
         IrspException notAnObject = null;

@@ -1,5 +1,6 @@
 package org.irsp.protocol;
 
+import org.irsp.codes.JsonInput;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Set;
@@ -16,7 +17,7 @@ class FrameDecoderFuzzTest {
 
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
-        FrameDecoder.Decoded d = FrameDecoder.decode(text, 4096);
+        FrameDecoder.Decoded d = FrameDecoder.decode(text, JsonInput.utf8Length(text), 4096);
         if (d.refusal() != null) {
             IrspException e = d.refusal();
             if (!REFUSALS.contains(e.retCode().code())) {

@@ -41,7 +41,11 @@ public class AccountSearch {
         @SuppressWarnings("unchecked")
         List<Object> ids = bind(em.createNativeQuery("select ID" + where + " order by ID"), params)
                 .setFirstResult(q.page() * q.size()).setMaxResults(q.size()).getResultList();
-        List<Account> accounts = ids.stream().map(id -> em.find(Account.class, id)).filter(a -> a != null).toList();
+        if (ids.isEmpty()) {
+            return new AccountPage(List.of(), total);
+        }
+        List<Account> accounts = em.createQuery("select a from Account a where a.id in :ids order by a.id", Account.class)
+                .setParameter("ids", ids.stream().map(String::valueOf).toList()).getResultList();
         return new AccountPage(accounts, total);
     }
 
