@@ -145,10 +145,7 @@ public class Sessions {
         if (s == null || s.isEnded()) {
             throw new IrspException(RetCode.NOT_FOUND, "unknown or ended session");
         }
-        if (s.isBound()) {
-            connections.send(ConnectionCommand.close(s.entity(), connId, null, Ending.KICKED));
-        }
-        s.end(clock.instant());
+        kicked(s, clock.instant());
         audit.record(by.actor(), by.clientIp(), "admin.kickSession", 200, by.detail(s.entity().key() + " connId=" + connId));
     }
 
@@ -172,13 +169,16 @@ public class Sessions {
     private int endAll(EntityRef entity) {
         Instant now = clock.instant();
         List<LoginSession> live = liveSessionsOf(entity);
-        for (LoginSession s : live) {
-            if (s.isBound()) {
-                connections.send(ConnectionCommand.close(s.entity(), s.connId(), null, Ending.KICKED));
-            }
-            s.end(now);
-        }
+        live.forEach(s -> kicked(s, now));
         return live.size();
+    }
+
+    /** The session ends; a bound one's connection closes with 4003, on whichever node holds it. */
+    private void kicked(LoginSession s, Instant now) {
+        if (s.isBound()) {
+            connections.send(ConnectionCommand.close(s.entity(), s.connId(), null, Ending.KICKED));
+        }
+        s.end(now);
     }
 
     /**
